@@ -1,0 +1,134 @@
+//! Saving files so that a crash, a kill or a full disk never leaves a
+//! half-written assessment: write a temporary file in the same folder, flush
+//! it to disk, then rename it over the target.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Whether an existing file may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    Allow,
+    Refuse,
+}
+
+/// Writes `contents` to `path` atomically. A symbolic link at `path` is kept
+/// and the file it points to is replaced. An existing file keeps its
+/// permissions. With [`Overwrite::Refuse`] an existing file is left as it was
+/// and the error kind is [`io::ErrorKind::AlreadyExists`].
+pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> io::Result<()> {
+    let target = resolve_links(path)?;
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&folder)?;
+    temp.write_all(contents)?;
+    if let Ok(metadata) = fs::metadata(&target) {
+        temp.as_file().set_permissions(metadata.permissions())?;
+    }
+    temp.as_file().sync_all()?;
+    match overwrite {
+        Overwrite::Allow => temp.persist(&target).map_err(|e| e.error)?,
+        Overwrite::Refuse => temp.persist_noclobber(&target).map_err(|e| e.error)?,
+    };
+    sync_folder(&folder);
+    Ok(())
+}
+
+/// Follows symbolic links at `path` to the file they name, which may not
+/// exist yet.
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if link.is_relative() => parent.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Makes the rename itself durable. Not every platform or file system allows
+/// syncing a folder; the data is already safe then, so failures are ignored.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        write_atomic(&path, b"old", Overwrite::Allow).unwrap();
+        write_atomic(&path, b"new", Overwrite::Allow).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_to_overwrite_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        fs::write(&path, b"precious").unwrap();
+        let err = write_atomic(&path, b"new", Overwrite::Refuse).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"precious");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_a_symlink_and_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.kin.toml");
+        let link = dir.path().join("link.kin.toml");
+        fs::write(&target, b"old").unwrap();
+        std::os::unix::fs::symlink("real.kin.toml", &link).unwrap();
+        write_atomic(&link, b"new", Overwrite::Allow).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        fs::write(&path, b"old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"new", Overwrite::Allow).unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
+}

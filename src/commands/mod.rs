@@ -1,0 +1,40 @@
+//! The command line: one module per subcommand, each with its clap `Args`
+//! and a `run` function. This module only dispatches.
+
+pub mod check;
+pub mod field;
+pub mod init;
+
+use crate::exit::Outcome;
+use crate::messages as msg;
+use clap::{Parser, Subcommand};
+
+/// kin: Checkliste „Interkommunale Zusammenarbeit“ der Kommunalen Initiative
+/// Nachhaltigkeit Baden-Württemberg.
+#[derive(Debug, Parser)]
+#[command(name = "kin", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Field(field::Args),
+    Init(init::Args),
+    Check(check::Args),
+}
+
+/// Runs a parsed command line; errors are printed to stderr here.
+pub fn run(cli: Cli) -> Outcome {
+    let result = match cli.command {
+        Command::Field(args) => field::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Check(args) => check::run(&args),
+    };
+    let outcome = Outcome::of(&result);
+    if let Err(error) = result {
+        eprintln!("{}{error:#}", msg::ERROR_PREFIX);
+    }
+    outcome
+}

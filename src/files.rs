@@ -1,0 +1,94 @@
+//! Reading assessment files from disk into checked assessments. Problems with
+//! the file itself (missing, a folder, unreadable) become findings too, so
+//! `kin check` reports them like any other.
+
+use crate::assessment::Assessment;
+use crate::field::Field;
+use crate::finding::Finding;
+use crate::load::{Loaded, load};
+use crate::messages as msg;
+use crate::render::findings::finding_line;
+use rayon::prelude::*;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One file as read and checked.
+#[derive(Debug, Clone)]
+pub struct CheckedFile {
+    pub path: PathBuf,
+    /// The assessment, when the file has no errors.
+    pub assessment: Option<Assessment>,
+    pub findings: Vec<Finding>,
+}
+
+impl CheckedFile {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+
+    /// The path as shown in messages: as given on the command line.
+    pub fn display(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+/// Reads and checks one file.
+pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
+    let Loaded {
+        assessment,
+        findings,
+    } = match std::fs::read(path) {
+        Ok(bytes) => load(&bytes, field),
+        Err(e) => Loaded {
+            assessment: None,
+            findings: vec![read_error(path, &e)],
+        },
+    };
+    CheckedFile {
+        path: path.to_path_buf(),
+        assessment,
+        findings,
+    }
+}
+
+/// Reads and checks many files on all cores; the result keeps their order.
+pub fn read_all_checked(paths: &[PathBuf], field: &Field) -> Vec<CheckedFile> {
+    paths.par_iter().map(|p| read_checked(p, field)).collect()
+}
+
+/// Reads files for a command that needs valid input (report, diff). When any
+/// file has errors, prints the same findings `kin check` prints to stderr and
+/// returns an error, so the command exits 2 without partial output.
+pub fn read_valid(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<(PathBuf, Assessment)>> {
+    let checked = read_all_checked(paths, field);
+    let invalid: Vec<&CheckedFile> = checked.iter().filter(|c| c.has_errors()).collect();
+    if !invalid.is_empty() {
+        for file in &invalid {
+            for finding in file.findings.iter().filter(|f| f.is_error()) {
+                eprintln!("{}", finding_line(&file.display(), finding));
+            }
+        }
+        anyhow::bail!(msg::invalid_input(invalid.len()));
+    }
+    Ok(checked
+        .into_iter()
+        .map(|c| {
+            (
+                c.path,
+                c.assessment
+                    .expect("a file without errors has an assessment"),
+            )
+        })
+        .collect())
+}
+
+fn read_error(path: &Path, error: &io::Error) -> Finding {
+    let message = if path.is_dir() {
+        msg::is_a_folder()
+    } else if error.kind() == io::ErrorKind::NotFound {
+        msg::not_found()
+    } else {
+        msg::unreadable(&error.to_string())
+    };
+    Finding::file_error("io", message)
+}

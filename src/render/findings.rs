@@ -1,0 +1,117 @@
+//! `kin check` output: compiler-style lines for people and editors, JSON for
+//! scripts (documented in docs/check-json.md).
+
+use crate::files::CheckedFile;
+use crate::finding::{Finding, Severity};
+use crate::messages as msg;
+use crate::render::sanitize::one_line;
+use serde::Serialize;
+
+/// `FILE:LINE:COL: error: message`, or `FILE: error: message` without a position.
+pub fn finding_line(file: &str, finding: &Finding) -> String {
+    let message = one_line(&finding.message);
+    let severity = finding.severity.as_str();
+    match finding.position {
+        Some(p) => format!("{file}:{}:{}: {severity}: {message}", p.line, p.column),
+        None => format!("{file}: {severity}: {message}"),
+    }
+}
+
+/// Counts of findings over many files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Totals {
+    pub fn of(files: &[CheckedFile]) -> Totals {
+        let all = || files.iter().flat_map(|f| &f.findings);
+        Totals {
+            files: files.len(),
+            errors: all().filter(|f| f.severity == Severity::Error).count(),
+            warnings: all().filter(|f| f.severity == Severity::Warning).count(),
+        }
+    }
+}
+
+/// Every finding as a line, then the summary line.
+pub fn render_text(files: &[CheckedFile]) -> String {
+    let mut out = String::new();
+    for file in files {
+        let name = file.display();
+        for finding in &file.findings {
+            out.push_str(&finding_line(&name, finding));
+            out.push('\n');
+        }
+    }
+    let totals = Totals::of(files);
+    out.push_str(&msg::check_summary(
+        totals.files,
+        totals.errors,
+        totals.warnings,
+    ));
+    out.push('\n');
+    out
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: Vec<JsonFile>,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Totals,
+}
+
+#[derive(Serialize)]
+struct JsonFile {
+    file: String,
+    valid: bool,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    file: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+}
+
+/// The JSON form: `{"files": [...], "findings": [...], "summary": {...}}`.
+pub fn render_json(files: &[CheckedFile]) -> String {
+    let report = JsonReport {
+        files: files
+            .iter()
+            .map(|f| {
+                let totals = Totals::of(std::slice::from_ref(f));
+                JsonFile {
+                    file: f.display(),
+                    valid: totals.errors == 0,
+                    errors: totals.errors,
+                    warnings: totals.warnings,
+                }
+            })
+            .collect(),
+        findings: files
+            .iter()
+            .flat_map(|f| {
+                f.findings.iter().map(move |finding| JsonFinding {
+                    file: f.display(),
+                    line: finding.position.map(|p| p.line),
+                    column: finding.position.map(|p| p.column),
+                    severity: finding.severity,
+                    code: finding.code,
+                    message: &finding.message,
+                })
+            })
+            .collect(),
+        summary: Totals::of(files),
+    };
+    let mut text = serde_json::to_string_pretty(&report).expect("findings serialise to JSON");
+    text.push('\n');
+    text
+}

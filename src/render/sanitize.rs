@@ -1,0 +1,34 @@
+//! Keeping text from files harmless on a terminal: no control characters or
+//! escape sequences reach the screen.
+
+/// Replaces control characters (ESC, BEL, CR, …) with visible escapes such as
+/// `\u{1b}`; keeps line breaks and tabs.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\n' || c == '\t' || !c.is_control() {
+            out.push(c);
+        } else {
+            out.push_str(&c.escape_unicode().to_string());
+        }
+    }
+    out
+}
+
+/// Like [`printable`], and line breaks become `⏎ ` so the text stays on one line.
+pub fn one_line(text: &str) -> String {
+    printable(&text.replace("\r\n", "\n")).replace('\n', " ⏎ ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_control_characters_but_keeps_text() {
+        assert_eq!(printable("Bauhof\u{1b}[2J ok"), "Bauhof\\u{1b}[2J ok");
+        assert_eq!(printable("a\nb\tc\u{7}"), "a\nb\tc\\u{7}");
+        assert_eq!(printable("Grüße"), "Grüße");
+        assert_eq!(one_line("a\r\nb\nc"), "a ⏎ b ⏎ c");
+    }
+}

@@ -17,3 +17,4 @@ pub mod load;
 pub mod messages;
 pub mod render;
 pub mod status;
+pub mod summary;

@@ -1,0 +1,38 @@
+//! Every German text kin shows to people, in one place. Machine values (file
+//! keys, status values, JSON) stay English and live with the model.
+//!
+//! To add a language, turn these functions into a trait with one
+//! implementation per language; callers already go through this module only.
+
+mod check;
+mod files;
+mod general;
+mod init;
+
+pub use check::*;
+pub use files::*;
+pub use general::*;
+pub use init::*;
+
+use crate::status::Status;
+
+/// The German label of a status, as shown in prompts and reports.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Unknown => "unbewertet",
+        Status::Open => "offen",
+        Status::Planned => "geplant",
+        Status::InProgress => "in Umsetzung",
+        Status::Done => "umgesetzt",
+        Status::NotApplicable => "nicht relevant",
+    }
+}
+
+/// Quotes a value from a file for a message, German style.
+pub fn quoted(value: &str) -> String {
+    format!("„{value}“")
+}
+
+pub(crate) fn allowed(values: &[&str]) -> String {
+    values.join(", ")
+}

@@ -1,0 +1,163 @@
+//! `kin check` as a process: output lines, JSON, exit codes, many files.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn kin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kin"));
+    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check"));
+    cmd
+}
+
+#[test]
+fn valid_file_passes_with_exit_0() {
+    kin()
+        .args(["check", "valid.kin.toml"])
+        .assert()
+        .code(0)
+        .stdout("1 Datei geprüft: alles in Ordnung\n");
+}
+
+#[test]
+fn findings_are_compiler_style_lines_then_a_summary_and_exit_1() {
+    let out = kin()
+        .args(["check", "valid.kin.toml", "bad.kin.toml"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 6, "{stdout}");
+    assert!(
+        lines[0].starts_with(
+            "bad.kin.toml:8:7: error: ungültiger Amtlicher Gemeindeschlüssel „0813699“"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(
+            "bad.kin.toml:24:10: error: unbekannter Status „erledigt“; erlaubt: unknown, open,"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(lines[5], "2 Dateien geprüft: 5 Fehler, 0 Warnungen");
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    kin()
+        .args(["check", "old-version.kin.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(
+            "old-version.kin.toml:4:17: warning: erstellt mit Version 0.9",
+        ));
+    kin()
+        .args(["check", "--strict", "old-version.kin.toml"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn missing_file_and_folder_are_findings() {
+    kin()
+        .args(["check", "nope.kin.toml", "."])
+        .assert()
+        .code(1)
+        .stdout(
+            "nope.kin.toml: error: Datei nicht gefunden\n\
+             .: error: das ist ein Ordner, keine Datei\n\
+             2 Dateien geprüft: 2 Fehler, 0 Warnungen\n",
+        );
+}
+
+#[test]
+fn json_lists_the_same_findings() {
+    let out = kin()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "bad.kin.toml",
+            "valid.kin.toml",
+        ])
+        .assert()
+        .code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"files": 2, "errors": 5, "warnings": 0})
+    );
+    assert_eq!(
+        json["files"][0],
+        serde_json::json!({"file": "bad.kin.toml", "valid": false, "errors": 5, "warnings": 0})
+    );
+    assert_eq!(json["files"][1]["valid"], true);
+    let first = &json["findings"][0];
+    assert_eq!(first["file"], "bad.kin.toml");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(8), Some(7))
+    );
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "invalid-ags");
+}
+
+#[test]
+fn not_utf8_file_gets_a_finding_and_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.kin.toml");
+    let bytes = b"schema = 1\n[kommune]\nname = \"M\xFCnchen\"\n";
+    std::fs::write(&path, bytes).unwrap();
+    kin()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            ":3:10: error: die Datei ist nicht in UTF-8",
+        ));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn hundreds_of_files_in_one_call_keep_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/talbach.kin.toml"),
+    )
+    .unwrap();
+    let mut paths = Vec::new();
+    for i in 0..300 {
+        let path = dir.path().join(format!("k{i:03}.kin.toml"));
+        let text = if i % 100 == 7 {
+            valid.replace("\"done\"", "\"fertig\"")
+        } else {
+            valid.clone()
+        };
+        std::fs::write(&path, text).unwrap();
+        paths.push(path);
+    }
+    let out = kin().arg("check").args(&paths).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let files: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.split(':').next())
+        .filter(|f| f.ends_with(".kin.toml"))
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "findings follow the order of the arguments");
+    assert!(
+        stdout.ends_with("300 Dateien geprüft: 12 Fehler, 0 Warnungen\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    kin().arg("check").assert().code(2);
+    kin()
+        .args(["check", "--format", "xml", "valid.kin.toml"])
+        .assert()
+        .code(2);
+}

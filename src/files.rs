@@ -4,11 +4,12 @@
 
 use crate::assessment::Assessment;
 use crate::field::Field;
-use crate::finding::Finding;
+use crate::finding::{Finding, Position};
 use crate::load::{Loaded, load};
 use crate::messages as msg;
 use crate::render::findings::finding_line;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,8 @@ pub struct CheckedFile {
     /// The assessment, when the file has no errors.
     pub assessment: Option<Assessment>,
     pub findings: Vec<Finding>,
+    /// Positions of parts of the file (see [`Loaded::places`]).
+    pub places: BTreeMap<String, Position>,
 }
 
 impl CheckedFile {
@@ -37,17 +40,20 @@ pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
     let Loaded {
         assessment,
         findings,
+        places,
     } = match std::fs::read(path) {
         Ok(bytes) => load(&bytes, field),
         Err(e) => Loaded {
             assessment: None,
             findings: vec![read_error(path, &e)],
+            places: BTreeMap::new(),
         },
     };
     CheckedFile {
         path: path.to_path_buf(),
         assessment,
         findings,
+        places,
     }
 }
 

@@ -13,6 +13,7 @@ pub mod exit;
 pub mod field;
 pub mod files;
 pub mod finding;
+pub mod gates;
 pub mod load;
 pub mod messages;
 pub mod render;

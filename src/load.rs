@@ -24,6 +24,10 @@ use toml::de::{DeString, DeTable, DeValue};
 pub struct Loaded {
     pub assessment: Option<Assessment>,
     pub findings: Vec<Finding>,
+    /// Where things stand in the file, for findings about the whole
+    /// assessment (gates): `kommune.date`, `answers.<id>`, `suggestions.<id>`,
+    /// `own.<id>`.
+    pub places: BTreeMap<String, Position>,
 }
 
 impl Loaded {
@@ -35,6 +39,7 @@ impl Loaded {
         Loaded {
             assessment: None,
             findings: vec![finding],
+            places: BTreeMap::new(),
         }
     }
 }
@@ -94,14 +99,16 @@ pub fn load_str(text: &str, field: &Field) -> Loaded {
         text,
         field,
         findings: Vec::new(),
+        places: BTreeMap::new(),
     };
     let assessment = checker.check_document();
-    let mut findings = checker.findings;
+    let mut findings = std::mem::take(&mut checker.findings);
     findings.sort_by_key(|f| f.position);
     let has_errors = findings.iter().any(Finding::is_error);
     Loaded {
         assessment: if has_errors { None } else { assessment },
         findings,
+        places: checker.places,
     }
 }
 
@@ -112,9 +119,15 @@ struct Checker<'a> {
     text: &'a str,
     field: &'a Field,
     findings: Vec<Finding>,
+    places: BTreeMap<String, Position>,
 }
 
 impl Checker<'_> {
+    fn mark(&mut self, place: String, span: Range<usize>) {
+        self.places
+            .insert(place, Position::of_offset(self.text, span.start));
+    }
+
     fn push(
         &mut self,
         severity: Severity,
@@ -354,7 +367,10 @@ impl Checker<'_> {
                     }
                 }
                 "assessor" => assessor = self.string(key, value),
-                "date" => date = self.date(key, value),
+                "date" => {
+                    self.mark("kommune.date".into(), value.span());
+                    date = self.date(key, value);
+                }
                 other => self.error(
                     "unknown-key",
                     msg::unknown_key(other, &KOMMUNE_KEYS),
@@ -394,6 +410,7 @@ impl Checker<'_> {
                 let message = msg::unknown_question(id, &self.field.question_ids());
                 self.error("unknown-id", message, key.span());
             } else if let Some(answer) = self.string(key, value).filter(|a| !a.is_empty()) {
+                self.mark(format!("answers.{id}"), key.span());
                 answers.insert(id.to_owned(), answer);
             }
         }
@@ -415,6 +432,7 @@ impl Checker<'_> {
             let Some(item) = self.table(key, value) else {
                 continue;
             };
+            self.mark(format!("suggestions.{id}"), value.span());
             let mut state = ItemState::default();
             for (key, value) in item.iter() {
                 if !self.item_entry(key, value, &mut state) {
@@ -511,6 +529,7 @@ impl Checker<'_> {
                     );
                 }
             }
+            self.mark(format!("own.{}", measure.id), element.span());
             let label = if measure.id.is_empty() {
                 "own".to_owned()
             } else {

@@ -1,13 +1,18 @@
-//! `kin check`: validates assessment files against the embedded field.
+//! `kin check`: validates assessment files against the embedded field and
+//! applies the policy gates.
 
 use crate::exit::Outcome;
 use crate::field::Field;
-use crate::files::read_all_checked;
+use crate::files::{CheckedFile, read_all_checked};
 use crate::finding::Severity;
+use crate::gates::Gates;
+use crate::messages as msg;
 use crate::render::findings;
+use jiff::civil::Date;
 use std::path::PathBuf;
 
 /// Prüft Bewertungsdateien: eine Zeile je Befund (DATEI:ZEILE:SPALTE), dann eine Zusammenfassung.
+/// Exit-Code 0: in Ordnung, 1: Befunde, 2: kin konnte nicht prüfen.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Zu prüfende Dateien
@@ -19,6 +24,18 @@ pub struct Args {
     /// Auch Warnungen lassen die Prüfung scheitern
     #[arg(long)]
     pub strict: bool,
+    /// Vorgabe: kein Punkt unbewertet, jede Einstiegsfrage beantwortet
+    #[arg(long)]
+    pub require_complete: bool,
+    /// Vorgabe: Umsetzungsgrad mindestens PCT Prozent
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub min_done: Option<f64>,
+    /// Vorgabe: Bewertung höchstens DAYS Tage alt
+    #[arg(long, value_name = "DAYS")]
+    pub max_age: Option<u32>,
+    /// Stichtag für --max-age (JJJJ-MM-TT); Standard: heute
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<Date>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,23 +44,61 @@ pub enum Format {
     Text,
     /// JSON für Skripte (docs/check-json.md)
     Json,
+    /// GitHub-Actions-Anmerkungen (::error file=…)
+    Github,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let checked = read_all_checked(&args.files, Field::embedded());
+    let field = Field::embedded();
+    let gates = Gates {
+        require_complete: args.require_complete,
+        min_done: args.min_done,
+        max_age: args.max_age.map(|days| {
+            (
+                days,
+                args.today.unwrap_or_else(crate::commands::init::today),
+            )
+        }),
+    };
+    let mut checked = read_all_checked(&args.files, field);
+    if !gates.is_empty() {
+        for file in &mut checked {
+            apply_gates(file, &gates, field);
+        }
+    }
     let text = match args.format {
         Format::Text => findings::render_text(&checked),
         Format::Json => findings::render_json(&checked),
+        Format::Github => findings::render_github(&checked),
     };
     print!("{text}");
-    let failing = |severity: Severity| severity == Severity::Error || args.strict;
+    let fails = |severity: Severity| severity == Severity::Error || args.strict;
     let failed = checked
         .iter()
         .flat_map(|c| &c.findings)
-        .any(|f| failing(f.severity));
+        .any(|f| fails(f.severity));
     Ok(if failed {
         Outcome::Problems
     } else {
         Outcome::Success
     })
+}
+
+fn apply_gates(file: &mut CheckedFile, gates: &Gates, field: &Field) {
+    if let Some(assessment) = &file.assessment {
+        let found = gates.evaluate(assessment, field, &file.places);
+        file.findings.extend(found);
+        file.findings.sort_by_key(|f| f.position);
+    }
+}
+
+fn parse_percent(value: &str) -> Result<f64, String> {
+    value
+        .trim_end_matches('%')
+        .trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|p| (0.0..=100.0).contains(p))
+        .ok_or_else(|| msg::invalid_percent(value))
 }

@@ -6,11 +6,13 @@
 
 mod check;
 mod files;
+mod gates;
 mod general;
 mod init;
 
 pub use check::*;
 pub use files::*;
+pub use gates::*;
 pub use general::*;
 pub use init::*;
 

@@ -115,3 +115,63 @@ pub fn render_json(files: &[CheckedFile]) -> String {
     text.push('\n');
     text
 }
+
+/// GitHub Actions workflow commands, one per finding, then the summary line.
+/// See <https://docs.github.com/actions/reference/workflow-commands-for-github-actions>.
+pub fn render_github(files: &[CheckedFile]) -> String {
+    let mut out = String::new();
+    for file in files {
+        let name = file.display();
+        for finding in &file.findings {
+            let command = match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut properties = vec![format!("file={}", escape_property(&name))];
+            if let Some(p) = finding.position {
+                properties.push(format!("line={}", p.line));
+                properties.push(format!("col={}", p.column));
+            }
+            properties.push(format!(
+                "title={}",
+                escape_property(&format!("kin check: {}", finding.code))
+            ));
+            out.push_str(&format!(
+                "::{command} {}::{}\n",
+                properties.join(","),
+                escape_data(&finding.message)
+            ));
+        }
+    }
+    let totals = Totals::of(files);
+    out.push_str(&msg::check_summary(
+        totals.files,
+        totals.errors,
+        totals.warnings,
+    ));
+    out.push('\n');
+    out
+}
+
+/// Escapes a workflow command's message: `%`, CR and LF.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value: as data, plus `:` and `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_escaping() {
+        assert_eq!(escape_data("50 %\r\nok"), "50 %25%0D%0Aok");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

@@ -1,0 +1,50 @@
+//! Findings of the policy gates of `kin check`.
+
+use super::quoted;
+
+pub fn gate_incomplete(unassessed: &[&str], unanswered: &[&str]) -> String {
+    let mut parts = Vec::new();
+    if !unassessed.is_empty() {
+        let word = if unassessed.len() == 1 {
+            "Punkt"
+        } else {
+            "Punkte"
+        };
+        parts.push(format!(
+            "{} {word} unbewertet ({})",
+            unassessed.len(),
+            unassessed.join(", ")
+        ));
+    }
+    if !unanswered.is_empty() {
+        let word = if unanswered.len() == 1 {
+            "Einstiegsfrage"
+        } else {
+            "Einstiegsfragen"
+        };
+        parts.push(format!(
+            "{} {word} unbeantwortet ({})",
+            unanswered.len(),
+            unanswered.join(", ")
+        ));
+    }
+    format!(
+        "Vorgabe --require-complete nicht erfüllt: {}",
+        parts.join(", ")
+    )
+}
+
+pub fn gate_min_done(done: &str, min: &str) -> String {
+    format!("Vorgabe --min-done nicht erfüllt: Umsetzungsgrad {done} < {min}")
+}
+
+pub fn gate_max_age(date: &str, age_days: i64, max_days: u32) -> String {
+    format!(
+        "Vorgabe --max-age nicht erfüllt: Bewertung vom {} ist {age_days} Tage alt, erlaubt sind {max_days}",
+        quoted(date)
+    )
+}
+
+pub fn invalid_percent(value: &str) -> String {
+    format!("{} ist keine Prozentzahl von 0 bis 100", quoted(value))
+}

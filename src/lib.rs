@@ -3,7 +3,10 @@
 //!
 //! The domain modules ([`field`], [`assessment`], [`load`], [`document`], …)
 //! do no terminal or file I/O; [`render`] turns their values into text;
-//! [`commands`] wires them to the command line.
+//! [`commands`] wires them to the command line. Output goes through
+//! [`output`], never `print!`.
+
+#![deny(clippy::print_stdout)]
 
 pub mod assessment;
 pub mod atomic_write;
@@ -16,6 +19,7 @@ pub mod finding;
 pub mod gates;
 pub mod load;
 pub mod messages;
+pub mod output;
 pub mod render;
 pub mod status;
 pub mod summary;

@@ -71,7 +71,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Format::Json => findings::render_json(&checked),
         Format::Github => findings::render_github(&checked),
     };
-    print!("{text}");
+    crate::output::print(&text)?;
     let fails = |severity: Severity| severity == Severity::Error || args.strict;
     let failed = checked
         .iter()

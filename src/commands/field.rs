@@ -29,6 +29,6 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Format::Toml => FIELD_TOML.to_owned(),
         Format::Json => serde_json::to_string_pretty(field)? + "\n",
     };
-    print!("{text}");
+    crate::output::print(&text)?;
     Ok(Outcome::Success)
 }

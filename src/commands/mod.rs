@@ -2,8 +2,10 @@
 //! and a `run` function. This module only dispatches.
 
 pub mod check;
+pub mod completions;
 pub mod field;
 pub mod init;
+pub mod man;
 
 use crate::exit::Outcome;
 use crate::messages as msg;
@@ -23,6 +25,8 @@ pub enum Command {
     Field(field::Args),
     Init(init::Args),
     Check(check::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Runs a parsed command line; errors are printed to stderr here.
@@ -31,6 +35,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Field(args) => field::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     };
     let outcome = Outcome::of(&result);
     if let Err(error) = result {

@@ -10,7 +10,7 @@ use crate::messages as msg;
 use crate::render::findings::finding_line;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// One file as read and checked.
@@ -41,11 +41,11 @@ pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
         assessment,
         findings,
         places,
-    } = match std::fs::read(path) {
+    } = match read_bytes(path) {
         Ok(bytes) => load(&bytes, field),
-        Err(e) => Loaded {
+        Err(finding) => Loaded {
             assessment: None,
-            findings: vec![read_error(path, &e)],
+            findings: vec![finding],
             places: BTreeMap::new(),
         },
     };
@@ -86,6 +86,33 @@ pub fn read_valid(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<(PathB
             )
         })
         .collect())
+}
+
+/// The largest file kin reads: far beyond any real assessment (a few KiB),
+/// small enough that a wrong path such as /dev/zero cannot exhaust memory.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// The bytes of a regular file of at most [`MAX_FILE_SIZE`]; anything else
+/// (missing, a folder, a device or pipe that might never end) is a finding.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Finding> {
+    let metadata = std::fs::metadata(path).map_err(|e| read_error(path, &e))?;
+    if metadata.is_dir() {
+        return Err(Finding::file_error("io", msg::is_a_folder()));
+    }
+    if !metadata.is_file() {
+        return Err(Finding::file_error("io", msg::not_a_regular_file()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(|e| read_error(path, &e))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(Finding::file_error(
+            "io",
+            msg::file_too_large(MAX_FILE_SIZE / 1024 / 1024),
+        ));
+    }
+    Ok(bytes)
 }
 
 fn read_error(path: &Path, error: &io::Error) -> Finding {

@@ -161,3 +161,17 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[cfg(unix)]
+#[test]
+fn devices_are_refused_without_reading_them() {
+    // /dev/zero never ends: reading it would hang or exhaust memory.
+    kin()
+        .args(["check", "/dev/zero", "/dev/null"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "/dev/zero: error: das ist keine normale Datei",
+        ));
+}

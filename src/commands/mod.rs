@@ -2,6 +2,7 @@
 //! and a `run` function. This module only dispatches.
 
 pub mod check;
+pub mod diff;
 pub mod field;
 pub mod init;
 
@@ -23,6 +24,7 @@ pub enum Command {
     Field(field::Args),
     Init(init::Args),
     Check(check::Args),
+    Diff(diff::Args),
 }
 
 /// Runs a parsed command line; errors are printed to stderr here.
@@ -31,6 +33,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Field(args) => field::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     let outcome = Outcome::of(&result);
     if let Err(error) = result {

@@ -5,11 +5,13 @@
 //! implementation per language; callers already go through this module only.
 
 mod check;
+mod diff;
 mod files;
 mod general;
 mod init;
 
 pub use check::*;
+pub use diff::*;
 pub use files::*;
 pub use general::*;
 pub use init::*;

@@ -9,7 +9,7 @@ use crate::field::Field;
 use crate::status::Status;
 use crate::summary::{StatusCounts, counts};
 use jiff::civil::Date;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Whether a status change is progress, following the order
 /// unknown < open < planned < in-progress < done.
@@ -345,6 +345,7 @@ pub fn diff(old: &Assessment, new: &Assessment, field: &Field) -> AssessmentDiff
             });
         }
     }
+    let (old_own, new_own) = (own_by_id(old), own_by_id(new));
     for category in &field.categories {
         for suggestion in &category.suggestions {
             let target = Target::Suggestion {
@@ -360,7 +361,7 @@ pub fn diff(old: &Assessment, new: &Assessment, field: &Field) -> AssessmentDiff
         }
         for measure in new.own.iter().filter(|m| m.category == category.id) {
             let target = own_target(measure);
-            match old.own_measure(&measure.id) {
+            match old_own.get(measure.id.as_str()) {
                 Some(before) => {
                     if let Some(edit) = Edit::of(before.title.clone(), measure.title.clone()) {
                         changes.push(change(&target, ChangeKind::Title(edit)));
@@ -377,7 +378,7 @@ pub fn diff(old: &Assessment, new: &Assessment, field: &Field) -> AssessmentDiff
         let removed = old
             .own
             .iter()
-            .filter(|m| m.category == category.id && new.own_measure(&m.id).is_none());
+            .filter(|m| m.category == category.id && !new_own.contains_key(m.id.as_str()));
         for measure in removed {
             changes.push(change(
                 &own_target(measure),
@@ -395,6 +396,10 @@ pub fn diff(old: &Assessment, new: &Assessment, field: &Field) -> AssessmentDiff
             to: new.field_version.clone(),
         },
     }
+}
+
+fn own_by_id(assessment: &Assessment) -> HashMap<&str, &OwnMeasure> {
+    assessment.own.iter().map(|m| (m.id.as_str(), m)).collect()
 }
 
 fn own_target(measure: &OwnMeasure) -> Target {

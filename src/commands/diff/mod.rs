@@ -115,3 +115,46 @@ fn outcome(args: &Args, differs: bool, regressed: bool) -> Outcome {
         Outcome::Success
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::commands::{Cli, Command};
+    use clap::{CommandFactory, Parser};
+
+    fn parse(args: &[&str]) -> Result<super::Args, clap::Error> {
+        let cli = Cli::try_parse_from(["kin", "diff"].iter().chain(args))?;
+        match cli.command {
+            Command::Diff(args) => Ok(args),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn two_files_or_gits_arguments() {
+        let args = parse(&["--exit-code", "a.kin.toml", "b.kin.toml"]).unwrap();
+        assert_eq!(args.old.unwrap().to_str(), Some("a.kin.toml"));
+        assert!(args.exit_code && args.git.is_none());
+
+        let git = [
+            "-p.kin.toml",
+            "/tmp/x",
+            "abc",
+            "100644",
+            "/dev/null",
+            ".",
+            ".",
+        ];
+        let args = parse(&[&["--fail-on-regression", "--git"], &git[..]].concat()).unwrap();
+        assert!(args.fail_on_regression && args.old.is_none());
+        assert_eq!(args.git.unwrap(), git.map(std::ffi::OsString::from));
+
+        assert!(parse(&["a.kin.toml"]).is_err());
+        assert!(parse(&["a.kin.toml", "b.kin.toml", "c.kin.toml"]).is_err());
+        assert!(parse(&["--git", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]).is_err());
+    }
+}

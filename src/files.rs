@@ -92,15 +92,13 @@ pub fn read_valid(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<(PathB
 /// small enough that a wrong path such as /dev/zero cannot exhaust memory.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
-/// The bytes of a regular file of at most [`MAX_FILE_SIZE`]; anything else
-/// (missing, a folder, a device or pipe that might never end) is a finding.
+/// The bytes of a file (or pipe, as in `kin diff a <(git show HEAD:a)`) of at
+/// most [`MAX_FILE_SIZE`]; a missing path, a folder or anything larger is a
+/// finding.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Finding> {
     let metadata = std::fs::metadata(path).map_err(|e| read_error(path, &e))?;
     if metadata.is_dir() {
         return Err(Finding::file_error("io", msg::is_a_folder()));
-    }
-    if !metadata.is_file() {
-        return Err(Finding::file_error("io", msg::not_a_regular_file()));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)

@@ -11,6 +11,7 @@
 pub mod assessment;
 pub mod atomic_write;
 pub mod commands;
+pub mod diff;
 pub mod document;
 pub mod exit;
 pub mod field;

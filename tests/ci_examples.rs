@@ -162,7 +162,6 @@ fn workflows_contain_a_gated_check_and_a_regression_diff() {
 }
 
 #[test]
-#[ignore = "needs kin diff (branch diff)"]
 fn green_build_for_valid_assessments_without_regressions() {
     let district = District::new();
     district.edit(
@@ -182,7 +181,6 @@ fn green_build_for_valid_assessments_without_regressions() {
 }
 
 #[test]
-#[ignore = "needs kin diff (branch diff)"]
 fn red_build_when_a_status_goes_backwards() {
     let district = District::new();
     district.edit("talbach.kin.toml", "status = \"done\"", "status = \"open\"");
@@ -197,6 +195,7 @@ fn red_build_when_a_status_goes_backwards() {
         );
         let out = district.run(&scripts[1], env);
         assert_eq!(code(&out), Some(1), "{}", text(&out));
+        assert!(text(&out).contains("Rückschritte (1)"), "{}", text(&out));
     }
 }
 

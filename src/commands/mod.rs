@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod field;
 pub mod init;
 pub mod man;
@@ -25,6 +26,7 @@ pub enum Command {
     Field(field::Args),
     Init(init::Args),
     Check(check::Args),
+    Diff(diff::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -35,6 +37,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Field(args) => field::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     };

@@ -9,9 +9,6 @@ pub fn not_found() -> String {
 pub fn is_a_folder() -> String {
     "das ist ein Ordner, keine Datei".into()
 }
-pub fn not_a_regular_file() -> String {
-    "das ist keine normale Datei (z. B. ein Gerät oder eine Pipe)".into()
-}
 pub fn file_too_large(max_mib: u64) -> String {
     format!("die Datei ist größer als {max_mib} MiB und sicher keine Bewertung")
 }

@@ -5,12 +5,14 @@
 //! implementation per language; callers already go through this module only.
 
 mod check;
+mod diff;
 mod files;
 mod gates;
 mod general;
 mod init;
 
 pub use check::*;
+pub use diff::*;
 pub use files::*;
 pub use gates::*;
 pub use general::*;

@@ -1,6 +1,7 @@
 //! Turning domain values into text for people and scripts. Nothing here
 //! reads files or decides exit codes.
 
+pub mod diff;
 pub mod field;
 pub mod findings;
 pub mod sanitize;

@@ -1,0 +1,32 @@
+//! `kin diff` output: text for people, markdown for pull requests and
+//! council papers, JSON for scripts (documented in docs/diff-json.md).
+
+pub mod json;
+pub mod lines;
+pub mod markdown;
+mod outline;
+pub mod text;
+
+use crate::assessment::Assessment;
+use crate::diff::AssessmentDiff;
+use crate::field::Field;
+
+/// One side of a comparison as shown to the reader.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The file as named in the output: the path given, or `a/PATH` in git.
+    pub label: &'a str,
+    /// `None` when the file does not exist on this side (added or deleted in git).
+    pub assessment: Option<&'a Assessment>,
+}
+
+/// Everything the renderers need to show one comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct Comparison<'a> {
+    /// The first line of text and markdown output (file names or git path).
+    pub title: &'a str,
+    pub old: Side<'a>,
+    pub new: Side<'a>,
+    pub diff: &'a AssessmentDiff,
+    pub field: &'a Field,
+}

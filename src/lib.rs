@@ -15,6 +15,8 @@ pub mod files;
 pub mod finding;
 pub mod load;
 pub mod messages;
+pub mod output;
 pub mod render;
+pub mod report;
 pub mod status;
 pub mod summary;

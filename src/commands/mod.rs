@@ -4,6 +4,7 @@
 pub mod check;
 pub mod field;
 pub mod init;
+pub mod report;
 
 use crate::exit::Outcome;
 use crate::messages as msg;
@@ -23,6 +24,7 @@ pub enum Command {
     Field(field::Args),
     Init(init::Args),
     Check(check::Args),
+    Report(report::Args),
 }
 
 /// Runs a parsed command line; errors are printed to stderr here.
@@ -31,6 +33,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Field(args) => field::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     let outcome = Outcome::of(&result);
     if let Err(error) = result {

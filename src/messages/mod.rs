@@ -8,11 +8,13 @@ mod check;
 mod files;
 mod general;
 mod init;
+mod report;
 
 pub use check::*;
 pub use files::*;
 pub use general::*;
 pub use init::*;
+pub use report::*;
 
 use crate::status::Status;
 

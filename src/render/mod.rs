@@ -3,4 +3,6 @@
 
 pub mod field;
 pub mod findings;
+pub mod report;
 pub mod sanitize;
+pub mod screen;

@@ -111,11 +111,6 @@ impl Report {
         }
     }
 
-    /// Whether this is a district report (several Kommunen).
-    pub fn is_district(&self) -> bool {
-        self.assessments.len() > 1
-    }
-
     /// The distinct field versions of the assessments, in first-seen order.
     pub fn field_versions(&self) -> Vec<&str> {
         let mut versions: Vec<&str> = Vec::new();
@@ -198,11 +193,6 @@ impl AssessmentReport {
     /// The Kommune's own measures, in field order of their categories.
     pub fn own_measures(&self) -> impl Iterator<Item = &ItemReport> {
         self.items.iter().filter(|i| i.own)
-    }
-
-    /// Whether any entry question has an answer.
-    pub fn has_answers(&self) -> bool {
-        self.answers.iter().any(|a| !a.answer.is_empty())
     }
 }
 
@@ -309,14 +299,12 @@ mod tests {
             },
         });
         let report = Report::build(&[("a.kin.toml", a)], field);
-        assert!(!report.is_district());
         let r = &report.assessments[0];
         assert_eq!(r.file, "a.kin.toml");
         assert_eq!(r.items.len(), 9);
         assert_eq!(r.answers.len(), 2);
         assert_eq!(r.answers[0].answer, "");
         assert_eq!(r.answers[1].answer, "Bauhof");
-        assert!(r.has_answers());
         assert_eq!(r.counts.get(Status::Done), 1);
         assert_eq!(r.counts.get(Status::Unknown), 7);
         let infrastruktur = &r.categories[0];
@@ -335,7 +323,6 @@ mod tests {
         let b = assessment("B", &[("wirtschaft-foerderung", Status::Planned)]);
         let c = assessment("C", &[("wirtschaft-foerderung", Status::Done)]);
         let report = Report::build(&[("a", a), ("b", b), ("c", c)], field);
-        assert!(report.is_district());
         let totals = &report.totals;
         assert_eq!(totals.kommunen, 3);
         assert_eq!(totals.counts.total(), 24);

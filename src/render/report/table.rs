@@ -250,24 +250,31 @@ impl Output {
                 assessed: false,
             },
         ];
+        // Measured without colour: escape codes take no room on screen.
+        let plain = Output {
+            screen: Screen {
+                colour: false,
+                ..self.screen
+            },
+            text: String::new(),
+        };
+        let longest_name = report
+            .assessments
+            .iter()
+            .flat_map(|a| {
+                text(&a.kommune)
+                    .lines()
+                    .map(|l| l.width())
+                    .collect::<Vec<_>>()
+            })
+            .max()
+            .unwrap_or(0);
+        let squeezable = longest_name.saturating_sub(MATRIX_NAME_WIDTH);
         let fits = |columns: MatrixColumns| {
-            let mut table = self.matrix_table(report, columns);
+            let mut table = plain.matrix_table(report, columns);
             table.set_content_arrangement(ContentArrangement::Disabled);
             let widest = table.lines().map(|l| l.trim_end().width()).max();
-            let longest_name = report
-                .assessments
-                .iter()
-                .map(|a| {
-                    text(&a.kommune)
-                        .lines()
-                        .map(|l| l.width())
-                        .max()
-                        .unwrap_or(0)
-                })
-                .max()
-                .unwrap_or(0);
-            let squeezable = longest_name.saturating_sub(MATRIX_NAME_WIDTH);
-            widest.unwrap_or(0) - squeezable <= usize::from(self.screen.width)
+            widest.unwrap_or(0).saturating_sub(squeezable) <= usize::from(self.screen.width)
         };
         let columns = choices.into_iter().find(|c| fits(*c)).unwrap_or(choices[2]);
         Matrix {

@@ -22,5 +22,6 @@ pub mod load;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod status;
 pub mod summary;

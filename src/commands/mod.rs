@@ -7,6 +7,7 @@ pub mod diff;
 pub mod field;
 pub mod init;
 pub mod man;
+pub mod report;
 
 use crate::exit::Outcome;
 use crate::messages as msg;
@@ -26,6 +27,7 @@ pub enum Command {
     Field(field::Args),
     Init(init::Args),
     Check(check::Args),
+    Report(report::Args),
     Diff(diff::Args),
     Completions(completions::Args),
     Man(man::Args),
@@ -37,6 +39,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Field(args) => field::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),

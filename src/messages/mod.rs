@@ -10,6 +10,7 @@ mod files;
 mod gates;
 mod general;
 mod init;
+mod report;
 
 pub use check::*;
 pub use diff::*;
@@ -17,6 +18,7 @@ pub use files::*;
 pub use gates::*;
 pub use general::*;
 pub use init::*;
+pub use report::*;
 
 use crate::status::Status;
 

@@ -4,4 +4,6 @@
 pub mod diff;
 pub mod field;
 pub mod findings;
+pub mod report;
 pub mod sanitize;
+pub mod screen;

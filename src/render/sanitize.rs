@@ -15,6 +15,12 @@ pub fn printable(text: &str) -> String {
     out
 }
 
+/// Like [`printable`], and Windows line breaks (CR LF) become plain line
+/// breaks first, so they do not show up as `\u{d}`.
+pub fn multi_line(text: &str) -> String {
+    printable(&text.replace("\r\n", "\n"))
+}
+
 /// Like [`printable`], and line breaks become `⏎ ` so the text stays on one line.
 pub fn one_line(text: &str) -> String {
     printable(&text.replace("\r\n", "\n")).replace('\n', " ⏎ ")
@@ -30,5 +36,6 @@ mod tests {
         assert_eq!(printable("a\nb\tc\u{7}"), "a\nb\tc\\u{7}");
         assert_eq!(printable("Grüße"), "Grüße");
         assert_eq!(one_line("a\r\nb\nc"), "a ⏎ b ⏎ c");
+        assert_eq!(multi_line("a\r\nb\rc"), "a\nb\\u{d}c");
     }
 }

@@ -1,0 +1,191 @@
+//! `kin report`: headings, labels, the legend of status marks and the CSV
+//! header row.
+
+use super::status_label;
+use crate::status::Status;
+use jiff::civil::Date;
+
+/// A short mark for a status, readable without colour (district matrix,
+/// tables). Documented in `docs/report.md`.
+pub fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Done => "●",
+        Status::InProgress => "◐",
+        Status::Planned => "○",
+        Status::Open => "×",
+        Status::NotApplicable => "–",
+        Status::Unknown => "?",
+    }
+}
+
+/// Statuses in the order reports list them: from done to not yet assessed.
+pub const REPORT_STATUS_ORDER: [Status; 6] = [
+    Status::Done,
+    Status::InProgress,
+    Status::Planned,
+    Status::Open,
+    Status::NotApplicable,
+    Status::Unknown,
+];
+
+/// The mark and the German label, e.g. "● umgesetzt".
+pub fn status_with_mark(status: Status) -> String {
+    format!("{} {}", status_mark(status), status_label(status))
+}
+
+/// The legend of status marks: "● umgesetzt · ◐ in Umsetzung · …" with
+/// the given separator.
+pub fn status_legend(separator: &str) -> String {
+    REPORT_STATUS_ORDER
+        .iter()
+        .map(|s| status_with_mark(*s))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// A date as German readers expect it: 25.11.2026.
+pub fn german_date(date: Date) -> String {
+    date.strftime("%d.%m.%Y").to_string()
+}
+
+/// The short code of the suggestion at `index` (0-based) in the district
+/// matrix: "1", "2", …
+pub fn suggestion_code(index: usize) -> String {
+    (index + 1).to_string()
+}
+
+pub fn report_title_one(field_title: &str, kommune: &str) -> String {
+    format!("{field_title}: {kommune}")
+}
+pub fn report_title_district(field_title: &str, kommunen: usize) -> String {
+    format!("{field_title}: Vergleich von {kommunen} Kommunen")
+}
+pub fn field_with_version(field_title: &str, versions: &str) -> String {
+    format!("{field_title}, Version {versions}")
+}
+
+pub const LABEL_KOMMUNE: &str = "Kommune";
+pub const LABEL_AGS: &str = "Amtlicher Gemeindeschlüssel";
+pub const LABEL_DATE: &str = "Datum der Bewertung";
+pub const LABEL_ASSESSOR: &str = "Bewertet von";
+pub const LABEL_FIELD: &str = "Handlungsfeld";
+pub const LABEL_DONE_PERCENT: &str = "Umsetzungsgrad";
+pub const LABEL_ASSESSED_PERCENT: &str = "Vollständigkeit";
+/// Column headers that have to fit narrow tables, broken after a hyphen.
+pub const HEADER_DONE_PERCENT: &str = "Umsetzungs-\ngrad";
+pub const HEADER_ASSESSED_PERCENT: &str = "Vollständig-\nkeit";
+pub const LABEL_QUESTION: &str = "Einstiegsfrage";
+pub const LABEL_ANSWER: &str = "Antwort";
+pub const NO_ANSWER: &str = "(noch keine Antwort)";
+pub const LABEL_MEASURE: &str = "Maßnahme";
+pub const LABEL_STATUS: &str = "Status";
+pub const LABEL_PARTNERS: &str = "Partner";
+pub const LABEL_NOTE: &str = "Notiz";
+pub const LABEL_PARTNERS_AND_NOTE: &str = "Notiz und Partner";
+pub const LABEL_OWN_MEASURE: &str = "eigene Maßnahme";
+pub const LABEL_COUNT: &str = "Anzahl";
+pub const LABEL_TOTAL: &str = "gesamt";
+pub const LABEL_CATEGORY: &str = "Kategorie";
+pub const LABEL_SUGGESTION: &str = "Vorschlag";
+pub const LABEL_NUMBER: &str = "Nr.";
+pub const LABEL_STAND: &str = "Stand";
+pub const LABEL_LEGEND: &str = "Legende";
+
+pub const HEADING_QUESTIONS: &str = "Einstiegsfragen";
+pub const HEADING_STATUS_TOTALS: &str = "Stand nach Status";
+pub const HEADING_MATRIX: &str = "Vorschläge je Kommune";
+pub const HEADING_SUGGESTION_TOTALS: &str = "Vorschläge: Anzahl der Kommunen je Status";
+pub const HEADING_OWN_MEASURES: &str = "Eigene Maßnahmen der Kommunen";
+
+/// Explains the numbered columns of the district matrix.
+pub fn matrix_codes_hint(suggestions: usize) -> String {
+    format!(
+        "Spalten 1–{suggestions}: die Vorschläge des Handlungsfelds, mit Titel in der Tabelle „{HEADING_SUGGESTION_TOTALS}“."
+    )
+}
+
+/// Under a district matrix that had to leave out columns to fit the screen.
+pub fn matrix_columns_left_out(labels: &[&str]) -> String {
+    let words = if labels.len() == 1 {
+        "fehlt die Spalte"
+    } else {
+        "fehlen die Spalten"
+    };
+    format!(
+        "Für diese Fensterbreite {words} {}; ein breiteres Fenster oder --format markdown zeigt alles.",
+        labels.join(" und ")
+    )
+}
+
+/// How the two percentages are computed, shown under the figures.
+pub const PERCENT_EXPLANATION: &str = "Umsetzungsgrad = umgesetzt ÷ (alle − nicht relevant); \
+     Vollständigkeit = bewertet ÷ alle; jeweils über Vorschläge und eigene Maßnahmen.";
+
+/// The line with both percentages, e.g. "Umsetzungsgrad 38 % · Vollständigkeit 88 %".
+pub fn percent_line(done: &str, assessed: &str) -> String {
+    format!("{LABEL_DONE_PERCENT} {done} · {LABEL_ASSESSED_PERCENT} {assessed}")
+}
+
+/// The district figures over all Kommunen together.
+pub fn district_percent_line(done: &str, assessed: &str) -> String {
+    format!("Alle Kommunen zusammen: {}", percent_line(done, assessed))
+}
+
+/// A category heading with its figures, e.g. "Wirtschaft (3 Maßnahmen, Umsetzungsgrad 50 %)".
+pub fn category_heading(title: &str, items: usize, done_percent: &str) -> String {
+    let word = if items == 1 {
+        "Maßnahme"
+    } else {
+        "Maßnahmen"
+    };
+    format!("{title} ({items} {word}, {LABEL_DONE_PERCENT} {done_percent})")
+}
+
+pub fn detail_partners(partners: &str) -> String {
+    format!("Partner: {partners}")
+}
+pub fn detail_responsible(who: &str) -> String {
+    format!("Zuständig: {who}")
+}
+pub fn detail_due(date: Date) -> String {
+    format!("Termin: {}", german_date(date))
+}
+pub fn detail_evidence(evidence: &str) -> String {
+    format!("Nachweise: {evidence}")
+}
+
+/// Shown under `kin report --help`.
+pub const REPORT_EXAMPLES: &str = "Beispiele:
+  kin report musterhausen.kin.toml
+  kin report musterhausen.kin.toml --format markdown > vorlage.md
+  kin report kreis/*.kin.toml
+  kin report kreis/*.kin.toml --format csv > kreis.csv
+  kin report kreis/*.kin.toml --format json
+
+Farben: nur im Terminal; NO_COLOR=1 schaltet sie ab. Breite: die des Terminals
+(höchstens 120 Zeichen), sonst COLUMNS, sonst 100.";
+
+pub const CANNOT_WRITE_OUTPUT: &str = "der Bericht kann nicht ausgegeben werden";
+
+/// The CSV header row (documented in docs/report.md; stable).
+pub const CSV_HEADER: [&str; 17] = [
+    "Kommune",
+    "AGS",
+    "Datum",
+    "Handlungsfeld-Version",
+    "Kategorie",
+    "Kategorie-Kennung",
+    "Kennung",
+    "Art",
+    "Maßnahme",
+    "Status",
+    "Statuswert",
+    "Partner",
+    "Notiz",
+    "Zuständig",
+    "Termin",
+    "Nachweise",
+    "Datei",
+];
+pub const CSV_KIND_SUGGESTION: &str = "Vorschlag";
+pub const CSV_KIND_OWN: &str = "eigene Maßnahme";

@@ -1,0 +1,105 @@
+//! The CSV form of a report: one row per Kommune and item, made to open
+//! correctly in a German Excel by double-click: UTF-8 with byte order mark,
+//! `;` as separator, CR LF line ends (docs/report.md).
+//!
+//! Safe in spreadsheets and on terminals: a cell starting with `=`, `+`, `-`,
+//! `@`, tab or CR gets a leading `'` so it is never run as a formula, and
+//! control characters become visible escapes.
+
+use super::Screen;
+use crate::messages as msg;
+use crate::render::sanitize::multi_line;
+use crate::report::{AssessmentReport, ItemReport, Report};
+
+/// Makes Excel read the file as UTF-8.
+const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+pub fn render(report: &Report, _screen: &Screen) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    write_row(&mut writer, msg::CSV_HEADER.map(str::to_owned));
+    for assessment in &report.assessments {
+        for item in &assessment.items {
+            write_row(&mut writer, row(assessment, item));
+        }
+    }
+    let bytes = writer
+        .into_inner()
+        .expect("writing CSV to memory cannot fail");
+    let text = String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8");
+    format!("{BYTE_ORDER_MARK}{text}")
+}
+
+fn row(a: &AssessmentReport, item: &ItemReport) -> [String; msg::CSV_HEADER.len()] {
+    let category = a
+        .categories
+        .iter()
+        .find(|c| c.id == item.category)
+        .map_or("", |c| c.title.as_str());
+    let kind = if item.own {
+        msg::CSV_KIND_OWN
+    } else {
+        msg::CSV_KIND_SUGGESTION
+    };
+    [
+        a.kommune.clone(),
+        a.ags.clone().unwrap_or_default(),
+        a.date.to_string(),
+        a.field_version.clone(),
+        category.to_owned(),
+        item.category.clone(),
+        item.id.clone(),
+        kind.to_owned(),
+        item.title.clone(),
+        msg::status_label(item.status).to_owned(),
+        item.status.as_str().to_owned(),
+        item.partners.join(", "),
+        item.note.clone().unwrap_or_default(),
+        item.responsible.clone().unwrap_or_default(),
+        item.due.map(|d| d.to_string()).unwrap_or_default(),
+        item.evidence.join(", "),
+        a.file.clone(),
+    ]
+}
+
+fn write_row(writer: &mut ::csv::Writer<Vec<u8>>, cells: impl IntoIterator<Item = String>) {
+    writer
+        .write_record(cells.into_iter().map(|c| safe_cell(&c)))
+        .expect("writing CSV to memory cannot fail");
+}
+
+/// A cell as it may go into a spreadsheet and onto a terminal: control
+/// characters escaped, and formula starts neutralised with a leading `'`.
+pub fn safe_cell(text: &str) -> String {
+    let text = multi_line(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised() {
+        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for start in ["+1", "-1", "@SUM(A1)", "\tx"] {
+            assert_eq!(safe_cell(start), format!("'{start}"));
+        }
+        assert_eq!(safe_cell("Bauhof = gut"), "Bauhof = gut");
+        assert_eq!(safe_cell("08115999"), "08115999");
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(safe_cell("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        // A lone CR is escaped, so nothing starts with CR any more.
+        assert_eq!(safe_cell("\rx"), "\\u{d}x");
+        assert_eq!(safe_cell("a\r\nb"), "a\nb");
+    }
+}

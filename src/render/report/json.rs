@@ -1,0 +1,204 @@
+//! The JSON form of a report, a stable interface for scripts (described in
+//! docs/report-json.md). Texts are passed on unchanged; every control
+//! character in them is written as a `\uXXXX` escape, so the JSON is safe
+//! on a terminal too.
+
+use super::Screen;
+use crate::report::{AssessmentReport, ItemReport, Report, SuggestionTotals, Totals};
+use crate::status::Status;
+use crate::summary::{StatusCounts, json_percent};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// `{"assessments": [...], "totals": {...}}`, pretty-printed, ending in a newline.
+pub fn render(report: &Report, _screen: &Screen) -> String {
+    let json = JsonReport {
+        assessments: report.assessments.iter().map(JsonAssessment::of).collect(),
+        totals: JsonTotals::of(&report.totals),
+    };
+    let text = serde_json::to_string_pretty(&json).expect("a report serialises to JSON");
+    let mut text = escape_remaining_controls(&text);
+    text.push('\n');
+    text
+}
+
+/// serde_json escapes U+0000–U+001F as JSON requires, but writes DEL and
+/// the C1 controls (U+0080–U+009F, e.g. the 8-bit CSI) as they are. Outside
+/// strings, pretty JSON has no control character but the line break, so
+/// every other one is inside a string, where `\uXXXX` means the same.
+fn escape_remaining_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_control() && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_controls_and_del_are_escaped_and_still_mean_the_same() {
+        let raw = serde_json::to_string_pretty(&["a\u{9b}b\u{7f}\u{1b}\n"]).unwrap();
+        let safe = escape_remaining_controls(&raw);
+        assert_eq!(safe, "[\n  \"a\\u009bb\\u007f\\u001b\\n\"\n]");
+        let back: Vec<String> = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, ["a\u{9b}b\u{7f}\u{1b}\n"]);
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    assessments: Vec<JsonAssessment<'a>>,
+    totals: JsonTotals<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonAssessment<'a> {
+    file: &'a str,
+    kommune: JsonKommune<'a>,
+    date: Date,
+    field: &'a str,
+    field_version: &'a str,
+    counts: StatusCounts,
+    done_percent: Option<f64>,
+    assessed_percent: Option<f64>,
+    answers: Vec<JsonAnswer<'a>>,
+    categories: Vec<JsonCategory<'a>>,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonKommune<'a> {
+    name: &'a str,
+    ags: Option<&'a str>,
+    assessor: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonAnswer<'a> {
+    id: &'a str,
+    question: &'a str,
+    answer: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCategory<'a> {
+    id: &'a str,
+    title: &'a str,
+    counts: StatusCounts,
+    done_percent: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    category: &'a str,
+    title: &'a str,
+    status: Status,
+    own: bool,
+    partners: &'a [String],
+    note: Option<&'a str>,
+    responsible: Option<&'a str>,
+    due: Option<Date>,
+    evidence: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonTotals<'a> {
+    kommunen: usize,
+    counts: StatusCounts,
+    done_percent: Option<f64>,
+    assessed_percent: Option<f64>,
+    suggestions: Vec<JsonSuggestionTotals<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSuggestionTotals<'a> {
+    id: &'a str,
+    category: &'a str,
+    title: &'a str,
+    counts: StatusCounts,
+}
+
+impl<'a> JsonAssessment<'a> {
+    fn of(a: &'a AssessmentReport) -> Self {
+        JsonAssessment {
+            file: &a.file,
+            kommune: JsonKommune {
+                name: &a.kommune,
+                ags: a.ags.as_deref(),
+                assessor: a.assessor.as_deref(),
+            },
+            date: a.date,
+            field: &a.field,
+            field_version: &a.field_version,
+            counts: a.counts,
+            done_percent: json_percent(a.done_percent()),
+            assessed_percent: json_percent(a.assessed_percent()),
+            answers: a
+                .answers
+                .iter()
+                .map(|q| JsonAnswer {
+                    id: &q.id,
+                    question: &q.question,
+                    answer: &q.answer,
+                })
+                .collect(),
+            categories: a
+                .categories
+                .iter()
+                .map(|c| JsonCategory {
+                    id: &c.id,
+                    title: &c.title,
+                    counts: c.counts,
+                    done_percent: json_percent(c.counts.done_percent()),
+                })
+                .collect(),
+            items: a.items.iter().map(JsonItem::of).collect(),
+        }
+    }
+}
+
+impl<'a> JsonItem<'a> {
+    fn of(i: &'a ItemReport) -> Self {
+        JsonItem {
+            id: &i.id,
+            category: &i.category,
+            title: &i.title,
+            status: i.status,
+            own: i.own,
+            partners: &i.partners,
+            note: i.note.as_deref(),
+            responsible: i.responsible.as_deref(),
+            due: i.due,
+            evidence: &i.evidence,
+        }
+    }
+}
+
+impl<'a> JsonTotals<'a> {
+    fn of(t: &'a Totals) -> Self {
+        JsonTotals {
+            kommunen: t.kommunen,
+            counts: t.counts,
+            done_percent: json_percent(t.done_percent()),
+            assessed_percent: json_percent(t.assessed_percent()),
+            suggestions: t
+                .suggestions
+                .iter()
+                .map(|s: &'a SuggestionTotals| JsonSuggestionTotals {
+                    id: &s.id,
+                    category: &s.category,
+                    title: &s.title,
+                    counts: s.counts,
+                })
+                .collect(),
+        }
+    }
+}

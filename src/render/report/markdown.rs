@@ -1,0 +1,369 @@
+//! The Markdown form of a report, ready to paste into a Gemeinderat Vorlage
+//! or a wiki (GitHub-flavoured pipe tables). Text from files is escaped, so
+//! it never turns into markup: `|` and line breaks inside table cells,
+//! emphasis, links and HTML all stay plain text.
+
+use super::{Screen, detail_lines};
+use crate::messages as msg;
+use crate::render::sanitize::multi_line;
+use crate::report::{AssessmentReport, ItemReport, Report};
+use crate::summary::format_percent;
+
+pub fn render(report: &Report, _screen: &Screen) -> String {
+    let mut out = Markdown::default();
+    match report.assessments.as_slice() {
+        [one] => out.assessment(one),
+        _ => out.district(report),
+    }
+    out.text
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Default)]
+struct Markdown {
+    text: String,
+}
+
+impl Markdown {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    fn heading(&mut self, level: usize, text: &str) {
+        self.line(&format!("{} {}", "#".repeat(level), text));
+        self.blank();
+    }
+
+    /// A pipe table with left-aligned columns; every cell is already escaped.
+    fn table(&mut self, header: &[&str], rows: &[Vec<String>]) {
+        self.aligned_table(header, &[], rows);
+    }
+
+    /// A pipe table; `align` gives the alignment of the first columns
+    /// (the rest are left-aligned).
+    fn aligned_table(&mut self, header: &[&str], align: &[Align], rows: &[Vec<String>]) {
+        self.line(&format!("| {} |", header.join(" | ")));
+        let rule: String = (0..header.len())
+            .map(|i| match align.get(i).unwrap_or(&Align::Left) {
+                Align::Left => " --- |",
+                Align::Center => " :-: |",
+                Align::Right => " --: |",
+            })
+            .collect();
+        self.line(&format!("|{rule}"));
+        for row in rows {
+            self.line(&format!("| {} |", row.join(" | ")));
+        }
+        self.blank();
+    }
+
+    fn assessment(&mut self, a: &AssessmentReport) {
+        self.heading(
+            1,
+            &msg::report_title_one(&a.field_title, &inline(&a.kommune)),
+        );
+        let mut facts = vec![(msg::LABEL_KOMMUNE, inline(&a.kommune))];
+        if let Some(ags) = &a.ags {
+            facts.push((msg::LABEL_AGS, inline(ags)));
+        }
+        facts.push((msg::LABEL_DATE, msg::german_date(a.date)));
+        if let Some(assessor) = &a.assessor {
+            facts.push((msg::LABEL_ASSESSOR, inline(assessor)));
+        }
+        facts.push((
+            msg::LABEL_FIELD,
+            msg::field_with_version(&a.field_title, &inline(&a.field_version)),
+        ));
+        facts.push((msg::LABEL_DONE_PERCENT, format_percent(a.done_percent())));
+        facts.push((
+            msg::LABEL_ASSESSED_PERCENT,
+            format_percent(a.assessed_percent()),
+        ));
+        for (label, value) in facts {
+            self.line(&format!("- **{label}:** {value}"));
+        }
+        self.blank();
+
+        self.heading(2, msg::HEADING_QUESTIONS);
+        for answer in &a.answers {
+            self.line(&format!("**{}**", inline(&answer.question)));
+            self.blank();
+            if answer.answer.is_empty() {
+                self.line(&format!("*{}*", inline(msg::NO_ANSWER)));
+            } else {
+                self.line(&paragraphs(&answer.answer));
+            }
+            self.blank();
+        }
+
+        for category in &a.categories {
+            let heading = msg::category_heading(
+                &category.title,
+                category.counts.total(),
+                &format_percent(category.counts.done_percent()),
+            );
+            self.heading(2, &inline(&heading));
+            let rows: Vec<Vec<String>> = a.items_in(&category.id).map(item_row).collect();
+            self.table(
+                &[
+                    msg::LABEL_MEASURE,
+                    msg::LABEL_STATUS,
+                    msg::LABEL_PARTNERS,
+                    msg::LABEL_NOTE,
+                ],
+                &rows,
+            );
+        }
+
+        self.heading(2, msg::HEADING_STATUS_TOTALS);
+        let mut rows: Vec<Vec<String>> = msg::REPORT_STATUS_ORDER
+            .iter()
+            .map(|s| vec![msg::status_with_mark(*s), a.counts.get(*s).to_string()])
+            .collect();
+        rows.push(vec![
+            format!("**{}**", msg::LABEL_TOTAL),
+            format!("**{}**", a.counts.total()),
+        ]);
+        self.aligned_table(
+            &[msg::LABEL_STATUS, msg::LABEL_COUNT],
+            &[Align::Left, Align::Right],
+            &rows,
+        );
+        self.line(&msg::percent_line(
+            &format_percent(a.done_percent()),
+            &format_percent(a.assessed_percent()),
+        ));
+        self.blank();
+        self.line(&format!("*{}*", inline(msg::PERCENT_EXPLANATION)));
+    }
+
+    fn district(&mut self, report: &Report) {
+        self.heading(
+            1,
+            &msg::report_title_district(&report.field_title, report.totals.kommunen),
+        );
+        self.line(&msg::field_with_version(
+            &report.field_title,
+            &inline(&report.field_versions().join(", ")),
+        ));
+        self.blank();
+        self.line(&format!(
+            "{}: {}",
+            msg::LABEL_LEGEND,
+            inline(&msg::status_legend(" · "))
+        ));
+        self.blank();
+        self.line(&msg::matrix_codes_hint(report.totals.suggestions.len()));
+        self.blank();
+
+        self.heading(2, msg::HEADING_MATRIX);
+        let codes: Vec<String> = (0..report.totals.suggestions.len())
+            .map(msg::suggestion_code)
+            .collect();
+        let mut header = vec![msg::LABEL_KOMMUNE, msg::LABEL_STAND];
+        header.extend(codes.iter().map(String::as_str));
+        header.extend([msg::LABEL_DONE_PERCENT, msg::LABEL_ASSESSED_PERCENT]);
+        let rows: Vec<Vec<String>> = report
+            .assessments
+            .iter()
+            .map(|a| {
+                let mut row = vec![cell(&a.kommune), msg::german_date(a.date)];
+                row.extend(
+                    a.suggestions()
+                        .map(|i| msg::status_mark(i.status).to_owned()),
+                );
+                row.push(format_percent(a.done_percent()));
+                row.push(format_percent(a.assessed_percent()));
+                row
+            })
+            .collect();
+        let mut align = vec![Align::Left, Align::Left];
+        align.extend(codes.iter().map(|_| Align::Center));
+        align.extend([Align::Right, Align::Right]);
+        self.aligned_table(&header, &align, &rows);
+        self.line(&msg::district_percent_line(
+            &format_percent(report.totals.done_percent()),
+            &format_percent(report.totals.assessed_percent()),
+        ));
+        self.blank();
+        self.line(&format!("*{}*", inline(msg::PERCENT_EXPLANATION)));
+        self.blank();
+
+        self.heading(2, msg::HEADING_SUGGESTION_TOTALS);
+        let marks: Vec<&str> = msg::REPORT_STATUS_ORDER
+            .iter()
+            .map(|s| msg::status_mark(*s))
+            .collect();
+        let mut header = vec![msg::LABEL_NUMBER, msg::LABEL_SUGGESTION];
+        header.extend(marks.iter().copied());
+        let rows: Vec<Vec<String>> = report
+            .totals
+            .suggestions
+            .iter()
+            .zip(&codes)
+            .map(|(s, code)| {
+                let title = format!("{}: {}", s.category_title, s.title);
+                let mut row = vec![code.clone(), cell(&title)];
+                row.extend(
+                    msg::REPORT_STATUS_ORDER
+                        .iter()
+                        .map(|st| s.counts.get(*st).to_string()),
+                );
+                row
+            })
+            .collect();
+        let mut align = vec![Align::Right, Align::Left];
+        align.extend(marks.iter().map(|_| Align::Right));
+        self.aligned_table(&header, &align, &rows);
+
+        let own: Vec<Vec<String>> = report
+            .assessments
+            .iter()
+            .flat_map(|a| {
+                a.own_measures().map(|i| {
+                    let category = a
+                        .categories
+                        .iter()
+                        .find(|c| c.id == i.category)
+                        .map_or("", |c| c.title.as_str());
+                    vec![
+                        cell(&a.kommune),
+                        cell(category),
+                        cell(&i.title),
+                        msg::status_with_mark(i.status),
+                    ]
+                })
+            })
+            .collect();
+        if !own.is_empty() {
+            self.heading(2, msg::HEADING_OWN_MEASURES);
+            self.table(
+                &[
+                    msg::LABEL_KOMMUNE,
+                    msg::LABEL_CATEGORY,
+                    msg::LABEL_MEASURE,
+                    msg::LABEL_STATUS,
+                ],
+                &own,
+            );
+        }
+        // No trailing blank line: the output ends with exactly one newline.
+        self.text.truncate(self.text.trim_end().len());
+        self.text.push('\n');
+    }
+}
+
+fn item_row(item: &ItemReport) -> Vec<String> {
+    let title = if item.own {
+        format!("{} *({})*", cell(&item.title), msg::LABEL_OWN_MEASURE)
+    } else {
+        cell(&item.title)
+    };
+    let mut note: Vec<String> = item.note.iter().map(|n| cell(n)).collect();
+    note.extend(detail_lines(item).iter().map(|l| cell(l)));
+    vec![
+        title,
+        msg::status_with_mark(item.status),
+        cell(&item.partners.join(", ")),
+        note.join("<br>"),
+    ]
+}
+
+/// Escapes the characters that would start Markdown or HTML markup, so the
+/// text shows as written. Control characters become visible escapes first.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in multi_line(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text for a heading or a single line: escaped, line breaks as spaces.
+fn inline(text: &str) -> String {
+    escape(text.trim())
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text for a table cell: escaped, line breaks as `<br>`.
+fn cell(text: &str) -> String {
+    escape(text.trim())
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// Free text as Markdown paragraphs: blank lines separate paragraphs, other
+/// line breaks stay line breaks, and no line starts a list, heading or
+/// code block.
+fn paragraphs(text: &str) -> String {
+    let mut out = Vec::new();
+    for paragraph in text.trim().replace("\r\n", "\n").split("\n\n") {
+        let lines: Vec<String> = paragraph
+            .lines()
+            .map(|l| block_safe(&escape(l.trim())))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !lines.is_empty() {
+            out.push(lines.join("\\\n"));
+        }
+    }
+    out.join("\n\n")
+}
+
+/// Escapes a line start that Markdown would read as a block: `#`, `-`, `+`,
+/// `=`, or a number followed by `.` or `)` (an ordered list).
+fn block_safe(line: &str) -> String {
+    if line.starts_with(['#', '-', '+', '=']) {
+        return format!("\\{line}");
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &line[..digits], &line[digits..]);
+    }
+    line.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_escape_pipes_markup_and_line_breaks() {
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(cell("eins\nzwei\r\ndrei"), "eins<br>zwei<br>drei");
+        assert_eq!(cell("<script>*fett*"), "\\<script\\>\\*fett\\*");
+        assert_eq!(cell("C:\\Pfad|x"), "C:\\\\Pfad\\|x");
+        assert_eq!(cell("ESC\u{1b}[2J"), "ESC\\\\u{1b}\\[2J");
+    }
+
+    #[test]
+    fn paragraphs_keep_breaks_and_never_start_blocks() {
+        assert_eq!(
+            paragraphs("# Titel\n- Punkt\n2026. Jahr\n\nneu"),
+            "\\# Titel\\\n\\- Punkt\\\n2026\\. Jahr\n\nneu"
+        );
+        assert_eq!(paragraphs("    eingerückt"), "eingerückt");
+    }
+}

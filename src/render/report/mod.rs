@@ -1,0 +1,32 @@
+//! `kin report` output: one module per format, each a [`Renderer`]. Every
+//! format shows one file in full and several files as a district overview.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use crate::messages as msg;
+use crate::report::{ItemReport, Report};
+
+pub use crate::render::screen::Screen;
+
+/// Turns a report into the complete text of one output format; only the
+/// table format looks at the [`Screen`].
+pub type Renderer = fn(&Report, &Screen) -> String;
+
+/// The extra lines about an item besides note and partners, for people:
+/// who is responsible, by when, and the evidence.
+fn detail_lines(item: &ItemReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(who) = &item.responsible {
+        lines.push(msg::detail_responsible(who));
+    }
+    if let Some(due) = item.due {
+        lines.push(msg::detail_due(due));
+    }
+    if !item.evidence.is_empty() {
+        lines.push(msg::detail_evidence(&item.evidence.join(", ")));
+    }
+    lines
+}

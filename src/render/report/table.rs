@@ -1,0 +1,529 @@
+//! The terminal form of a report: headings and comfy-table tables that fit
+//! [`Screen::width`], coloured only when [`Screen::colour`] allows it. Every
+//! text from a file passes through [`text`], so no control character
+//! reaches the terminal.
+
+use super::{Screen, detail_lines};
+use crate::messages as msg;
+use crate::render::sanitize::multi_line;
+use crate::report::{AssessmentReport, ItemReport, Report};
+use crate::status::Status;
+use crate::summary::format_percent;
+use comfy_table::presets::{NOTHING, UTF8_FULL, UTF8_FULL_CONDENSED};
+use comfy_table::{
+    Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
+    Width,
+};
+use unicode_width::UnicodeWidthStr;
+
+/// Tables never get wider than this, even on a wide terminal: long lines
+/// are hard to read.
+pub const MAX_WIDTH: u16 = 120;
+
+/// Columns are told apart by spacing alone, the header is underlined: the
+/// district matrix stays narrow and calm even with 50 rows.
+const MATRIX_STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
+
+pub fn render(report: &Report, screen: &Screen) -> String {
+    let mut out = Output {
+        screen: Screen {
+            width: screen.width.min(MAX_WIDTH),
+            ..*screen
+        },
+        text: String::new(),
+    };
+    match report.assessments.as_slice() {
+        [one] => out.assessment(one),
+        _ => out.district(report),
+    }
+    out.text
+}
+
+struct Output {
+    screen: Screen,
+    text: String,
+}
+
+impl Output {
+    /// Appends a table (or text block) line by line without trailing spaces.
+    fn push(&mut self, table: &Table) {
+        for line in table.lines() {
+            self.text.push_str(line.trim_end());
+            self.text.push('\n');
+        }
+    }
+
+    fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    /// A heading, wrapped to the screen and underlined with `rule`.
+    fn heading(&mut self, title: &str, rule: char) {
+        let block = self.paragraph_table(title);
+        let width = block
+            .lines()
+            .map(|l| l.trim_end().width())
+            .max()
+            .unwrap_or(0);
+        self.push(&block);
+        self.text.push_str(&rule.to_string().repeat(width));
+        self.text.push('\n');
+    }
+
+    /// Plain text wrapped at word boundaries to the screen width.
+    fn paragraph(&mut self, text: &str) {
+        let block = self.paragraph_table(text);
+        self.push(&block);
+    }
+
+    fn paragraph_table(&self, text: &str) -> Table {
+        let mut table = self.table(NOTHING);
+        table.add_row(vec![text]);
+        if let Some(column) = table.column_mut(0) {
+            column.set_padding((0, 0));
+        }
+        table
+    }
+
+    /// A new table that fits the screen and is styled only when allowed.
+    fn table(&self, style: TableStyle) -> Table {
+        let mut table = Table::new();
+        table
+            .load_style(style)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .force_no_tty()
+            .set_width(self.screen.width);
+        if self.screen.colour {
+            table.enforce_styling();
+        }
+        table
+    }
+
+    fn status_cell(&self, status: Status, content: String) -> Cell {
+        let cell = Cell::new(content);
+        match status_colour(status) {
+            Some(colour) if self.screen.colour => cell.fg(colour),
+            _ => cell,
+        }
+    }
+
+    fn assessment(&mut self, a: &AssessmentReport) {
+        self.heading(
+            &msg::report_title_one(&a.field_title, &text(&a.kommune)),
+            '═',
+        );
+        let mut facts = self.table(NOTHING);
+        facts.add_row(vec![msg::LABEL_KOMMUNE.to_owned(), text(&a.kommune)]);
+        if let Some(ags) = &a.ags {
+            facts.add_row(vec![msg::LABEL_AGS.to_owned(), text(ags)]);
+        }
+        facts.add_row(vec![msg::LABEL_DATE.to_owned(), msg::german_date(a.date)]);
+        if let Some(assessor) = &a.assessor {
+            facts.add_row(vec![msg::LABEL_ASSESSOR.to_owned(), text(assessor)]);
+        }
+        facts.add_row(vec![
+            msg::LABEL_FIELD.to_owned(),
+            msg::field_with_version(&a.field_title, &text(&a.field_version)),
+        ]);
+        facts.add_row(vec![
+            msg::LABEL_DONE_PERCENT.to_owned(),
+            format_percent(a.done_percent()),
+        ]);
+        facts.add_row(vec![
+            msg::LABEL_ASSESSED_PERCENT.to_owned(),
+            format_percent(a.assessed_percent()),
+        ]);
+        if let Some(labels) = facts.column_mut(0) {
+            labels.set_constraint(ColumnConstraint::ContentWidth);
+            labels.set_padding((0, 2));
+        }
+        self.push(&facts);
+        self.blank();
+
+        self.heading(msg::HEADING_QUESTIONS, '─');
+        let mut questions = self.table(UTF8_FULL);
+        questions.set_header(vec![msg::LABEL_QUESTION, msg::LABEL_ANSWER]);
+        for answer in &a.answers {
+            let reply = if answer.answer.is_empty() {
+                msg::NO_ANSWER.to_owned()
+            } else {
+                text(&answer.answer)
+            };
+            questions.add_row(vec![text(&answer.question), reply]);
+        }
+        fill_width(&mut questions, self.screen.width, &QUESTION_COLUMNS);
+        self.push(&questions);
+
+        for category in &a.categories {
+            self.blank();
+            let heading = msg::category_heading(
+                &category.title,
+                category.counts.total(),
+                &format_percent(category.counts.done_percent()),
+            );
+            self.heading(&heading, '─');
+            let mut items = self.table(UTF8_FULL);
+            let narrow = self.screen.width < NARROW_BELOW;
+            let mut header = vec![msg::LABEL_MEASURE, msg::LABEL_STATUS];
+            if narrow {
+                header.push(msg::LABEL_PARTNERS_AND_NOTE);
+            } else {
+                header.extend([msg::LABEL_PARTNERS, msg::LABEL_NOTE]);
+            }
+            items.set_header(header);
+            for item in a.items_in(&category.id) {
+                items.add_row(self.item_row(item, narrow));
+            }
+            let shares: &[Share] = if narrow {
+                &ITEM_COLUMNS_NARROW
+            } else {
+                &ITEM_COLUMNS
+            };
+            fill_width(&mut items, self.screen.width, shares);
+            self.push(&items);
+        }
+
+        self.blank();
+        self.heading(msg::HEADING_STATUS_TOTALS, '─');
+        let mut totals = self.table(UTF8_FULL_CONDENSED);
+        totals.set_header(vec![msg::LABEL_STATUS, msg::LABEL_COUNT]);
+        for status in msg::REPORT_STATUS_ORDER {
+            totals.add_row(vec![
+                self.status_cell(status, msg::status_with_mark(status)),
+                Cell::new(a.counts.get(status)),
+            ]);
+        }
+        totals.add_row(vec![
+            Cell::new(msg::LABEL_TOTAL),
+            Cell::new(a.counts.total()),
+        ]);
+        if let Some(counts) = totals.column_mut(1) {
+            counts.set_cell_alignment(CellAlignment::Right);
+        }
+        self.push(&totals);
+        self.paragraph(&msg::percent_line(
+            &format_percent(a.done_percent()),
+            &format_percent(a.assessed_percent()),
+        ));
+        self.paragraph(msg::PERCENT_EXPLANATION);
+    }
+
+    /// Maßnahme, Status, Partner, Notiz; on a narrow screen the partners
+    /// go into the note cell.
+    fn item_row(&self, item: &ItemReport, narrow: bool) -> Vec<Cell> {
+        let mut title = text(&item.title);
+        if item.own {
+            title.push_str(&format!("\n({})", msg::LABEL_OWN_MEASURE));
+        }
+        let partners = item.partners.join(", ");
+        let mut note: Vec<String> = item.note.iter().map(|n| text(n)).collect();
+        if narrow && !partners.is_empty() {
+            note.push(text(&msg::detail_partners(&partners)));
+        }
+        note.extend(detail_lines(item).iter().map(|l| text(l)));
+        let mut row = vec![
+            Cell::new(title),
+            self.status_cell(item.status, msg::status_with_mark(item.status)),
+        ];
+        if !narrow {
+            row.push(Cell::new(text(&partners)));
+        }
+        row.push(Cell::new(note.join("\n")));
+        row
+    }
+
+    /// The widest matrix that fits the screen: it leaves out the date and
+    /// then the Vollständigkeit column before it squeezes the names.
+    fn fitting_matrix(&self, report: &Report) -> Matrix {
+        let choices = [
+            MatrixColumns {
+                date: true,
+                assessed: true,
+            },
+            MatrixColumns {
+                date: false,
+                assessed: true,
+            },
+            MatrixColumns {
+                date: false,
+                assessed: false,
+            },
+        ];
+        // Measured without colour: escape codes take no room on screen.
+        let plain = Output {
+            screen: Screen {
+                colour: false,
+                ..self.screen
+            },
+            text: String::new(),
+        };
+        let longest_name = report
+            .assessments
+            .iter()
+            .flat_map(|a| {
+                text(&a.kommune)
+                    .lines()
+                    .map(|l| l.width())
+                    .collect::<Vec<_>>()
+            })
+            .max()
+            .unwrap_or(0);
+        let squeezable = longest_name.saturating_sub(MATRIX_NAME_WIDTH);
+        let fits = |columns: MatrixColumns| {
+            let mut table = plain.matrix_table(report, columns);
+            table.set_content_arrangement(ContentArrangement::Disabled);
+            let widest = table.lines().map(|l| l.trim_end().width()).max();
+            widest.unwrap_or(0).saturating_sub(squeezable) <= usize::from(self.screen.width)
+        };
+        let columns = choices.into_iter().find(|c| fits(*c)).unwrap_or(choices[2]);
+        Matrix {
+            table: self.matrix_table(report, columns),
+            columns,
+        }
+    }
+
+    /// Kommunen as rows, the field's suggestions as columns with short codes
+    /// (explained in the totals table), then the percentages.
+    fn matrix_table(&self, report: &Report, columns: MatrixColumns) -> Table {
+        let mut matrix = self.table(MATRIX_STYLE);
+        let mut header = vec![Cell::new(msg::LABEL_KOMMUNE)];
+        if columns.date {
+            header.push(Cell::new(msg::LABEL_STAND));
+        }
+        let first_mark = header.len();
+        let suggestions = report.totals.suggestions.len();
+        header.extend((0..suggestions).map(|i| Cell::new(msg::suggestion_code(i))));
+        header.push(Cell::new(msg::HEADER_DONE_PERCENT));
+        if columns.assessed {
+            header.push(Cell::new(msg::HEADER_ASSESSED_PERCENT));
+        }
+        matrix.set_header(header);
+        for a in &report.assessments {
+            let mut row = vec![Cell::new(text(&a.kommune))];
+            if columns.date {
+                row.push(Cell::new(msg::german_date(a.date)));
+            }
+            row.extend(
+                a.suggestions()
+                    .map(|i| self.status_cell(i.status, msg::status_mark(i.status).to_owned())),
+            );
+            row.push(Cell::new(format_percent(a.done_percent())));
+            if columns.assessed {
+                row.push(Cell::new(format_percent(a.assessed_percent())));
+            }
+            matrix.add_row(row);
+        }
+        let marks = first_mark..first_mark + suggestions;
+        for (index, column) in matrix.column_iter_mut().enumerate().skip(1) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+            if marks.contains(&index) {
+                column.set_padding((0, 1));
+            } else if index >= marks.end {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        matrix
+    }
+
+    fn district(&mut self, report: &Report) {
+        self.heading(
+            &msg::report_title_district(&report.field_title, report.totals.kommunen),
+            '═',
+        );
+        self.paragraph(&msg::field_with_version(
+            &report.field_title,
+            &text(&report.field_versions().join(", ")),
+        ));
+        self.paragraph(&format!("{}: {}", msg::LABEL_LEGEND, unbreakable_legend()));
+        self.paragraph(&msg::matrix_codes_hint(report.totals.suggestions.len()));
+        self.blank();
+
+        self.heading(msg::HEADING_MATRIX, '─');
+        let matrix = self.fitting_matrix(report);
+        self.push(&matrix.table);
+        self.paragraph(&msg::district_percent_line(
+            &format_percent(report.totals.done_percent()),
+            &format_percent(report.totals.assessed_percent()),
+        ));
+        self.paragraph(msg::PERCENT_EXPLANATION);
+        let left_out = matrix.columns.left_out();
+        if !left_out.is_empty() {
+            self.paragraph(&msg::matrix_columns_left_out(&left_out));
+        }
+        self.blank();
+
+        self.heading(msg::HEADING_SUGGESTION_TOTALS, '─');
+        let mut totals = self.table(UTF8_FULL);
+        let mut header = vec![
+            Cell::new(msg::LABEL_NUMBER),
+            Cell::new(msg::LABEL_SUGGESTION),
+        ];
+        header.extend(
+            msg::REPORT_STATUS_ORDER
+                .iter()
+                .map(|s| self.status_cell(*s, msg::status_mark(*s).to_owned())),
+        );
+        totals.set_header(header);
+        for (index, s) in report.totals.suggestions.iter().enumerate() {
+            let mut row = vec![
+                Cell::new(msg::suggestion_code(index)),
+                Cell::new(format!("{}: {}", s.category_title, s.title)),
+            ];
+            row.extend(
+                msg::REPORT_STATUS_ORDER
+                    .iter()
+                    .map(|st| Cell::new(s.counts.get(*st))),
+            );
+            totals.add_row(row);
+        }
+        for (index, column) in totals.column_iter_mut().enumerate() {
+            if index != 1 {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        self.push(&totals);
+
+        let mut own = self.table(UTF8_FULL);
+        own.set_header(vec![
+            msg::LABEL_KOMMUNE,
+            msg::LABEL_CATEGORY,
+            msg::LABEL_MEASURE,
+            msg::LABEL_STATUS,
+        ]);
+        for a in &report.assessments {
+            for item in a.own_measures() {
+                let category = a
+                    .categories
+                    .iter()
+                    .find(|c| c.id == item.category)
+                    .map_or("", |c| c.title.as_str());
+                own.add_row(vec![
+                    Cell::new(text(&a.kommune)),
+                    Cell::new(category),
+                    Cell::new(text(&item.title)),
+                    self.status_cell(item.status, msg::status_with_mark(item.status)),
+                ]);
+            }
+        }
+        if !own.is_empty() {
+            if let Some(status) = own.column_mut(3) {
+                status.set_constraint(ColumnConstraint::ContentWidth);
+            }
+            self.blank();
+            self.heading(msg::HEADING_OWN_MEASURES, '─');
+            self.push(&own);
+        }
+    }
+}
+
+/// The matrix leaves out columns rather than wrap names shorter than this.
+const MATRIX_NAME_WIDTH: usize = 16;
+
+/// Which optional columns the district matrix shows.
+#[derive(Debug, Clone, Copy)]
+struct MatrixColumns {
+    date: bool,
+    assessed: bool,
+}
+
+impl MatrixColumns {
+    /// The labels of the columns left out.
+    fn left_out(self) -> Vec<&'static str> {
+        let mut labels = Vec::new();
+        if !self.date {
+            labels.push(msg::LABEL_STAND);
+        }
+        if !self.assessed {
+            labels.push(msg::LABEL_ASSESSED_PERCENT);
+        }
+        labels
+    }
+}
+
+struct Matrix {
+    table: Table,
+    columns: MatrixColumns,
+}
+
+/// Below this width the item tables have no partner column of their own.
+const NARROW_BELOW: u16 = 100;
+
+/// How a column of a full-width table gets its width.
+#[derive(Debug, Clone, Copy)]
+enum Share {
+    /// This percentage of the room inside the borders.
+    Percent(u16),
+    /// Exactly this many characters, padding included.
+    Fixed(u16),
+    /// Whatever is left (at least 3 characters).
+    Rest,
+}
+
+/// Maßnahme, Status (fits "– nicht relevant"), Partner, Notiz.
+const ITEM_COLUMNS: [Share; 4] = [
+    Share::Percent(34),
+    Share::Fixed(18),
+    Share::Percent(20),
+    Share::Rest,
+];
+/// On a narrow screen: Maßnahme, Status, "Notiz und Partner".
+const ITEM_COLUMNS_NARROW: [Share; 3] = [Share::Percent(40), Share::Fixed(18), Share::Rest];
+/// Einstiegsfrage, Antwort.
+const QUESTION_COLUMNS: [Share; 2] = [Share::Percent(40), Share::Rest];
+
+/// Gives every column of a bordered `table` a fixed width so that together
+/// they fill `width`: tables with the same shares line up under each other.
+fn fill_width(table: &mut Table, width: u16, shares: &[Share]) {
+    for (column, width) in table.column_iter_mut().zip(column_widths(width, shares)) {
+        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+    }
+}
+
+fn column_widths(width: u16, shares: &[Share]) -> Vec<u16> {
+    let borders = shares.len() as u16 + 1;
+    let room = width.saturating_sub(borders);
+    let mut widths: Vec<u16> = shares
+        .iter()
+        .map(|share| match share {
+            Share::Percent(p) => room * p / 100,
+            Share::Fixed(w) => *w,
+            Share::Rest => 0,
+        })
+        .collect();
+    let used: u16 = widths.iter().sum();
+    for (w, share) in widths.iter_mut().zip(shares) {
+        if let Share::Rest = share {
+            *w = room.saturating_sub(used).max(3);
+        }
+    }
+    widths
+}
+
+/// Text from a file as it may go onto a terminal: control characters as
+/// visible escapes, tabs as spaces (their width is unknown to the table).
+fn text(value: &str) -> String {
+    multi_line(value).replace('\t', "    ")
+}
+
+/// The legend with no-break spaces inside each entry, so wrapping only
+/// happens between entries.
+fn unbreakable_legend() -> String {
+    msg::REPORT_STATUS_ORDER
+        .iter()
+        .map(|s| msg::status_with_mark(*s).replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
+/// Colour as an extra hint; the marks and labels carry the meaning alone.
+fn status_colour(status: Status) -> Option<Color> {
+    match status {
+        Status::Done => Some(Color::Green),
+        Status::InProgress => Some(Color::Cyan),
+        Status::Planned => Some(Color::Yellow),
+        Status::Open => Some(Color::Red),
+        Status::NotApplicable | Status::Unknown => None,
+    }
+}

@@ -62,19 +62,20 @@ pub fn read_all_checked(paths: &[PathBuf], field: &Field) -> Vec<CheckedFile> {
     paths.par_iter().map(|p| read_checked(p, field)).collect()
 }
 
-/// Reads files for a command that needs valid input (report, diff). When any
-/// file has errors, prints the same findings `kin check` prints to stderr and
-/// returns an error, so the command exits 2 without partial output.
+/// Reads files for a command that needs valid input (report, diff). Prints
+/// the findings `kin check` would print to stderr (warnings too); when any
+/// file has errors, returns an error, so the command exits 2 without partial
+/// output.
 pub fn read_valid(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<(PathBuf, Assessment)>> {
     let checked = read_all_checked(paths, field);
-    let invalid: Vec<&CheckedFile> = checked.iter().filter(|c| c.has_errors()).collect();
-    if !invalid.is_empty() {
-        for file in &invalid {
-            for finding in file.findings.iter().filter(|f| f.is_error()) {
-                eprintln!("{}", finding_line(&file.display(), finding));
-            }
+    for file in &checked {
+        for finding in &file.findings {
+            eprintln!("{}", finding_line(&file.display(), finding));
         }
-        anyhow::bail!(msg::invalid_input(invalid.len()));
+    }
+    let invalid = checked.iter().filter(|c| c.has_errors()).count();
+    if invalid > 0 {
+        anyhow::bail!(msg::invalid_input(invalid));
     }
     Ok(checked
         .into_iter()

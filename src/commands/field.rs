@@ -27,7 +27,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let text = match args.format {
         Format::Text => render::field::render_text(field),
         Format::Toml => FIELD_TOML.to_owned(),
-        Format::Json => serde_json::to_string_pretty(field)? + "\n",
+        Format::Json => crate::render::json::to_json(field),
     };
     crate::output::print(&text)?;
     Ok(Outcome::Success)

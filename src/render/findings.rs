@@ -111,9 +111,7 @@ pub fn render_json(files: &[CheckedFile]) -> String {
             .collect(),
         summary: Totals::of(files),
     };
-    let mut text = serde_json::to_string_pretty(&report).expect("findings serialise to JSON");
-    text.push('\n');
-    text
+    crate::render::json::to_json(&report)
 }
 
 /// GitHub Actions workflow commands, one per finding, then the summary line.

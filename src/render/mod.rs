@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod field;
 pub mod findings;
+pub mod json;
 pub mod report;
 pub mod sanitize;
 pub mod screen;

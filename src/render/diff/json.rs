@@ -115,9 +115,7 @@ pub fn render_json(c: &Comparison<'_>) -> String {
         changes: diff.changes.iter().map(json_change).collect(),
         summary,
     };
-    let mut text = serde_json::to_string_pretty(&report).expect("a diff serialises to JSON");
-    text.push('\n');
-    text
+    crate::render::json::to_json(&report)
 }
 
 fn json_side<'a>(side: &Side<'a>, counts: StatusCounts) -> Option<JsonSide<'a>> {

@@ -16,40 +16,7 @@ pub fn render(report: &Report, _screen: &Screen) -> String {
         assessments: report.assessments.iter().map(JsonAssessment::of).collect(),
         totals: JsonTotals::of(&report.totals),
     };
-    let text = serde_json::to_string_pretty(&json).expect("a report serialises to JSON");
-    let mut text = escape_remaining_controls(&text);
-    text.push('\n');
-    text
-}
-
-/// serde_json escapes U+0000–U+001F as JSON requires, but writes DEL and
-/// the C1 controls (U+0080–U+009F, e.g. the 8-bit CSI) as they are. Outside
-/// strings, pretty JSON has no control character but the line break, so
-/// every other one is inside a string, where `\uXXXX` means the same.
-fn escape_remaining_controls(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if c.is_control() && c != '\n' {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn c1_controls_and_del_are_escaped_and_still_mean_the_same() {
-        let raw = serde_json::to_string_pretty(&["a\u{9b}b\u{7f}\u{1b}\n"]).unwrap();
-        let safe = escape_remaining_controls(&raw);
-        assert_eq!(safe, "[\n  \"a\\u009bb\\u007f\\u001b\\n\"\n]");
-        let back: Vec<String> = serde_json::from_str(&safe).unwrap();
-        assert_eq!(back, ["a\u{9b}b\u{7f}\u{1b}\n"]);
-    }
+    crate::render::json::to_json(&json)
 }
 
 #[derive(Serialize)]

@@ -5,16 +5,22 @@
 //! do no terminal or file I/O; [`render`] turns their values into text;
 //! [`commands`] wires them to the command line.
 
+pub mod assess;
 pub mod assessment;
+pub mod assessment_file;
 pub mod atomic_write;
 pub mod commands;
+pub mod date_input;
 pub mod document;
 pub mod exit;
 pub mod field;
 pub mod files;
 pub mod finding;
+pub mod item_change;
 pub mod load;
+pub mod lock;
 pub mod messages;
 pub mod render;
 pub mod status;
 pub mod summary;
+pub mod terminal;

@@ -1,9 +1,11 @@
 //! The command line: one module per subcommand, each with its clap `Args`
 //! and a `run` function. This module only dispatches.
 
+pub mod assess;
 pub mod check;
 pub mod field;
 pub mod init;
+pub mod set;
 
 use crate::exit::Outcome;
 use crate::messages as msg;
@@ -23,6 +25,8 @@ pub enum Command {
     Field(field::Args),
     Init(init::Args),
     Check(check::Args),
+    Assess(assess::Args),
+    Set(set::Args),
 }
 
 /// Runs a parsed command line; errors are printed to stderr here.
@@ -31,6 +35,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Field(args) => field::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Assess(args) => assess::run(&args),
+        Command::Set(args) => set::run(&args),
     };
     let outcome = Outcome::of(&result);
     if let Err(error) = result {

@@ -4,15 +4,23 @@
 //! To add a language, turn these functions into a trait with one
 //! implementation per language; callers already go through this module only.
 
+mod assess;
 mod check;
 mod files;
 mod general;
 mod init;
+mod lock;
+mod session;
+mod set;
 
+pub use assess::*;
 pub use check::*;
 pub use files::*;
 pub use general::*;
 pub use init::*;
+pub use lock::*;
+pub use session::*;
+pub use set::*;
 
 use crate::status::Status;
 

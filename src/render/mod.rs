@@ -4,3 +4,4 @@
 pub mod field;
 pub mod findings;
 pub mod sanitize;
+pub mod session_summary;

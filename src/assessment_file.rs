@@ -5,9 +5,10 @@
 //! Every save is atomic, is skipped when nothing changed (the file keeps its
 //! bytes and its modification time), is checked to load back to exactly the
 //! assessment being saved, and refuses to overwrite a file that another
-//! program changed since kin last read or wrote it.
+//! program changed since kin last read or wrote it. A file with Windows line
+//! endings (CRLF) keeps them.
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, ItemState};
 use crate::atomic_write::{Overwrite, write_atomic};
 use crate::document::{new_document, update_document};
 use crate::field::Field;
@@ -30,6 +31,10 @@ pub struct AssessmentFile {
     doc: Option<DocumentMut>,
     /// Whether the file starts with a UTF-8 byte order mark (kept on save).
     bom: bool,
+    /// Whether the file uses Windows line endings (kept on save).
+    crlf: bool,
+    /// The assessment the file holds; saving an equal one writes nothing.
+    saved: Option<Assessment>,
     /// The bytes the file holds as far as this session knows; `None` while
     /// the file does not exist.
     on_disk: Option<Vec<u8>>,
@@ -65,6 +70,8 @@ impl AssessmentFile {
                         path: path.to_path_buf(),
                         doc: None,
                         bom: false,
+                        crlf: false,
+                        saved: None,
                         on_disk: None,
                     },
                     assessment: None,
@@ -83,11 +90,14 @@ impl AssessmentFile {
         let doc: DocumentMut = text
             .parse()
             .map_err(|e| OpenError::Unreadable(io::Error::new(io::ErrorKind::InvalidData, e)))?;
+        let crlf = text.find('\n').is_some_and(|i| text[..i].ends_with('\r'));
         Ok(Opened {
             file: AssessmentFile {
                 path: path.to_path_buf(),
                 doc: Some(doc),
                 bom,
+                crlf,
+                saved: loaded.assessment.clone(),
                 on_disk: Some(bytes),
             },
             assessment: loaded.assessment,
@@ -126,26 +136,43 @@ impl AssessmentFile {
     /// Saves `assessment` if it differs from what the file holds; returns
     /// whether the file was written.
     pub fn save(&mut self, assessment: &Assessment, field: &Field) -> anyhow::Result<bool> {
-        let shown = self.path.display().to_string();
-        let doc = match &mut self.doc {
-            Some(doc) => {
-                update_document(doc, assessment, field);
-                doc
-            }
-            None => self.doc.insert(new_document(assessment, field)),
-        };
-        let mut bytes = if self.bom {
-            UTF8_BOM.to_vec()
-        } else {
-            Vec::new()
-        };
-        bytes.extend_from_slice(doc.to_string().as_bytes());
-        if self.on_disk.as_deref() == Some(bytes.as_slice()) {
+        if self.saved.as_ref() == Some(assessment) {
             return Ok(false);
         }
-        // A safety net: never write what would not load back to the same assessment.
-        if load(&bytes, field).assessment.as_ref() != Some(assessment) {
+        let shown = self.path.display().to_string();
+        // In a CRLF file, line breaks inside texts are CRLF too.
+        let for_file = if self.crlf {
+            &with_crlf_texts(assessment)
+        } else {
+            assessment
+        };
+        let doc = match &mut self.doc {
+            Some(doc) => {
+                update_document(doc, for_file, field);
+                doc
+            }
+            None => self.doc.insert(new_document(for_file, field)),
+        };
+        let text = doc.to_string();
+        let mut candidates = Vec::new();
+        if self.crlf {
+            candidates.push(to_crlf(&text));
+        }
+        candidates.push(text);
+        let bom: &[u8] = if self.bom { UTF8_BOM } else { &[] };
+        let candidates = candidates.into_iter().map(|t| [bom, t.as_bytes()].concat());
+        // A safety net: never write what would not load back to the same
+        // assessment. (The CRLF form can fail where a text holds a literal
+        // backslash before a line break; the plain form is used then.)
+        let Some(bytes) = candidates
+            .into_iter()
+            .find(|bytes| load(bytes, field).assessment.as_ref() == Some(for_file))
+        else {
             bail!(msg::would_write_invalid(&shown));
+        };
+        if self.on_disk.as_deref() == Some(bytes.as_slice()) {
+            self.saved = Some(assessment.clone());
+            return Ok(false);
         }
         self.check_unchanged_on_disk()?;
         let overwrite = if self.on_disk.is_some() {
@@ -160,6 +187,7 @@ impl AssessmentFile {
             result => result.with_context(|| msg::cannot_save(&shown))?,
         }
         self.on_disk = Some(bytes);
+        self.saved = Some(assessment.clone());
         Ok(true)
     }
 
@@ -181,6 +209,40 @@ impl AssessmentFile {
         }
         Ok(())
     }
+}
+
+/// `text` (as toml_edit writes it) with CRLF line breaks. toml_edit writes a
+/// CR inside a multi-line string as the escape `\r` before the line break;
+/// that becomes a plain CRLF, which reads back as the same text.
+fn to_crlf(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace("\\r\n", "\n")
+        .replace('\n', "\r\n")
+}
+
+/// `assessment` with every line break in its texts written as CRLF.
+fn with_crlf_texts(assessment: &Assessment) -> Assessment {
+    fn fix(text: &mut String) {
+        if text.contains('\n') {
+            *text = text.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+    }
+    fn fix_state(state: &mut ItemState) {
+        state.note.iter_mut().for_each(fix);
+        state.partners.iter_mut().for_each(fix);
+        state.evidence.iter_mut().for_each(fix);
+        state.responsible.iter_mut().for_each(fix);
+    }
+    let mut a = assessment.clone();
+    fix(&mut a.kommune.name);
+    a.kommune.assessor.iter_mut().for_each(fix);
+    a.answers.values_mut().for_each(fix);
+    a.suggestions.values_mut().for_each(fix_state);
+    for measure in &mut a.own {
+        fix(&mut measure.title);
+        fix_state(&mut measure.state);
+    }
+    a
 }
 
 /// A path whose folder does not exist: reported as unreadable rather than
@@ -274,6 +336,34 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "# von Hand geändert\n"
         );
+    }
+
+    #[test]
+    fn crlf_files_stay_crlf_and_odd_texts_still_save_correctly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        let a = musterhausen();
+        let crlf = crate::document::to_toml(&a, field()).replace('\n', "\r\n");
+        std::fs::write(&path, &crlf).unwrap();
+        let mut opened = AssessmentFile::open(&path, field()).unwrap();
+        let mut a = opened.assessment.clone().unwrap();
+        a.answers
+            .insert("synergien-potenzial".into(), "Schulen\nBauhof".into());
+        assert!(opened.file.save(&a, field()).unwrap());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+        let reloaded = AssessmentFile::open(&path, field()).unwrap();
+        let answer = reloaded.assessment.unwrap().answers["synergien-potenzial"].clone();
+        assert_eq!(answer, "Schulen\r\nBauhof");
+
+        // A backslash right before a line break defeats the CRLF form; the
+        // text must still come back exactly.
+        a.answers
+            .insert("synergien-potenzial".into(), "Pfad C:\\r\nweiter".into());
+        assert!(opened.file.save(&a, field()).unwrap());
+        let reloaded = AssessmentFile::open(&path, field()).unwrap();
+        let answer = reloaded.assessment.unwrap().answers["synergien-potenzial"].clone();
+        assert_eq!(answer.replace("\r\n", "\n"), "Pfad C:\\r\nweiter");
     }
 
     #[test]

@@ -527,3 +527,67 @@ fn a_new_file_with_category_asks_for_the_kommune_first() {
     );
     assert!(!p.transcript().contains("Frage 1/2"));
 }
+
+#[test]
+fn a_complete_walk_brings_an_older_field_version_up_to_date() {
+    let ws = Workspace::with_fixture();
+    let old = ws
+        .text()
+        .replace("field_version = \"1.0\"", "field_version = \"0.9\"");
+    fs::write(&ws.path, &old).unwrap();
+    let mut p = ScriptedPrompter::new([]).then_enter();
+    let a = session(&ws.path, all(), &mut p).0.unwrap();
+    assert_eq!(a.field_version, "1.0");
+    assert_eq!(
+        ws.text(),
+        old.replace("\"0.9\"", "\"1.0\""),
+        "only the version changed"
+    );
+
+    // A walk through part of the assessment is no review: the version stays.
+    fs::write(&ws.path, &old).unwrap();
+    let options = Options {
+        category: Some("bildung".into()),
+        unanswered: false,
+    };
+    let mut p = ScriptedPrompter::new([]).then_enter();
+    session(&ws.path, options, &mut p).0.unwrap();
+    assert_eq!(ws.text(), old);
+}
+
+#[test]
+fn windows_line_endings_survive_an_unchanged_session() {
+    let ws = Workspace::with_fixture();
+    let crlf = ws.text().replace('\n', "\r\n");
+    fs::write(&ws.path, &crlf).unwrap();
+    let mut p = ScriptedPrompter::new([choose("Von vorn")]).then_enter();
+    let (result, writes) = session(&ws.path, all(), &mut p);
+    result.unwrap();
+    assert_eq!(ws.text(), crlf);
+    assert_eq!(writes, 0);
+
+    // Edits keep CRLF everywhere, also inside a new answer over two lines.
+    let mut p = ScriptedPrompter::new([
+        Answer::Enter,
+        text("Schulen\nSportstätten"),
+        choose("offen"),
+    ])
+    .then_enter();
+    let a = session(&ws.path, all(), &mut p).0.unwrap();
+    let text = ws.text();
+    assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+    assert_eq!(a.answer("synergien-potenzial"), "Schulen\nSportstätten");
+    assert_eq!(
+        ws.assessment().answer("synergien-potenzial"),
+        "Schulen\r\nSportstätten"
+    );
+    assert_eq!(
+        ws.assessment()
+            .suggestion_status("infrastruktur-zusammenlegung"),
+        Status::Open
+    );
+    assert!(
+        text.contains("# Verband mit Komma im Namen\r\n"),
+        "{text:?}"
+    );
+}

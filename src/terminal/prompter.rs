@@ -50,14 +50,16 @@ impl TerminalPrompter {
     fn edit_in_editor(&mut self, editor: &str, initial: &str) -> Option<String> {
         self.show(&msg::editor_opening(editor));
         interrupt::exit_if_requested();
+        // The file is read back even when it was not saved: it then still
+        // holds `initial`, so the answer stays as it was.
         let result = Editor::new()
             .executable(editor)
             .extension(".txt")
+            .require_save(false)
             .edit(initial);
         interrupt::exit_if_requested();
         match result {
             Ok(Some(text)) => Some(text),
-            // Closed without saving: the answer stays as it was.
             Ok(None) => Some(initial.to_owned()),
             Err(e) => {
                 self.show(&msg::editor_failed(editor, &e.to_string()));

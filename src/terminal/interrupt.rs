@@ -78,10 +78,11 @@ pub fn saving() -> MutexGuard<'static, ()> {
 pub struct Prompting(());
 
 impl Prompting {
-    /// Ends kin first if Ctrl-C was pressed since the last prompt.
+    /// Ends kin first if Ctrl-C was pressed since the last prompt. (Marked
+    /// before checking, so a Ctrl-C in between is seen by one of the two.)
     pub fn start() -> Prompting {
-        exit_if_requested();
         PROMPTING.store(true, Ordering::SeqCst);
+        exit_if_requested();
         Prompting(())
     }
 }

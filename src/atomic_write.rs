@@ -27,10 +27,14 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> io::R
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&folder)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the usual permissions (0666 less the umask), like any
+    // file a program creates, not the private 0600 of temporary files.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(&folder)?;
     temp.write_all(contents)?;
     if let Ok(metadata) = fs::metadata(&target) {
         temp.as_file().set_permissions(metadata.permissions())?;
@@ -115,6 +119,19 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read(&target).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_get_the_permissions_of_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        let plain = dir.path().join("plain");
+        write_atomic(&path, b"new", Overwrite::Refuse).unwrap();
+        fs::write(&plain, b"new").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&plain));
     }
 
     #[cfg(unix)]

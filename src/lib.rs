@@ -8,9 +8,12 @@
 
 #![deny(clippy::print_stdout)]
 
+pub mod assess;
 pub mod assessment;
+pub mod assessment_file;
 pub mod atomic_write;
 pub mod commands;
+pub mod date_input;
 pub mod diff;
 pub mod document;
 pub mod exit;
@@ -18,10 +21,13 @@ pub mod field;
 pub mod files;
 pub mod finding;
 pub mod gates;
+pub mod item_change;
 pub mod load;
+pub mod lock;
 pub mod messages;
 pub mod output;
 pub mod render;
 pub mod report;
 pub mod status;
 pub mod summary;
+pub mod terminal;

@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, each with its clap `Args`
 //! and a `run` function. This module only dispatches.
 
+pub mod assess;
 pub mod check;
 pub mod completions;
 pub mod diff;
@@ -8,6 +9,7 @@ pub mod field;
 pub mod init;
 pub mod man;
 pub mod report;
+pub mod set;
 
 use crate::exit::Outcome;
 use crate::messages as msg;
@@ -24,11 +26,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    Field(field::Args),
+    Assess(assess::Args),
+    Set(set::Args),
     Init(init::Args),
     Check(check::Args),
     Report(report::Args),
     Diff(diff::Args),
+    Field(field::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -43,6 +47,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Diff(args) => diff::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+        Command::Assess(args) => assess::run(&args),
+        Command::Set(args) => set::run(&args),
     };
     let outcome = Outcome::of(&result);
     if let Err(error) = result {

@@ -4,21 +4,29 @@
 //! To add a language, turn these functions into a trait with one
 //! implementation per language; callers already go through this module only.
 
+mod assess;
 mod check;
 mod diff;
 mod files;
 mod gates;
 mod general;
 mod init;
+mod lock;
 mod report;
+mod session;
+mod set;
 
+pub use assess::*;
 pub use check::*;
 pub use diff::*;
 pub use files::*;
 pub use gates::*;
 pub use general::*;
 pub use init::*;
+pub use lock::*;
 pub use report::*;
+pub use session::*;
+pub use set::*;
 
 use crate::status::Status;
 

@@ -132,7 +132,7 @@ pub fn district_percent_line(done: &str, assessed: &str) -> String {
 }
 
 /// A category heading with its figures, e.g. "Wirtschaft (3 Maßnahmen, Umsetzungsgrad 50 %)".
-pub fn category_heading(title: &str, items: usize, done_percent: &str) -> String {
+pub fn report_category_heading(title: &str, items: usize, done_percent: &str) -> String {
     let word = if items == 1 {
         "Maßnahme"
     } else {

@@ -8,3 +8,4 @@ pub mod json;
 pub mod report;
 pub mod sanitize;
 pub mod screen;
+pub mod session_summary;

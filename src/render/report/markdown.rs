@@ -108,7 +108,7 @@ impl Markdown {
         }
 
         for category in &a.categories {
-            let heading = msg::category_heading(
+            let heading = msg::report_category_heading(
                 &category.title,
                 category.counts.total(),
                 &format_percent(category.counts.done_percent()),

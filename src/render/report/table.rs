@@ -157,7 +157,7 @@ impl Output {
 
         for category in &a.categories {
             self.blank();
-            let heading = msg::category_heading(
+            let heading = msg::report_category_heading(
                 &category.title,
                 category.counts.total(),
                 &format_percent(category.counts.done_percent()),

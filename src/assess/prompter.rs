@@ -1,0 +1,38 @@
+//! What the walk-through can ask, behind a trait: a terminal (dialoguer) in
+//! production, scripted answers in tests. Every method returns an
+//! [`Interrupted`](crate::exit::Interrupted) error when the person pressed
+//! Ctrl-C.
+
+/// Checks a typed value; `Err` holds the message shown before asking again.
+pub type Check<'a> = &'a dyn Fn(&str) -> Result<(), String>;
+
+/// A way to show texts and ask questions, one at a time.
+pub trait Prompter {
+    /// Shows information without asking anything (headings, the suggestion
+    /// being asked about, hints).
+    fn show(&mut self, text: &str);
+
+    /// One line of text. The line starts out holding `initial`, so Enter
+    /// keeps it; invalid input (per `check`) is asked again.
+    fn text(&mut self, prompt: &str, initial: &str, check: Check<'_>) -> anyhow::Result<String>;
+
+    /// Free text over several lines, starting from `initial`.
+    fn long_text(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String>;
+
+    /// One of `items`, with `default` preselected. `None` when the person
+    /// pressed Esc, which means "back one step".
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> anyhow::Result<Option<usize>>;
+
+    /// Yes or no, with `default` preselected; Esc means no.
+    fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool>;
+}
+
+/// A [`Check`] that accepts everything.
+pub fn any_text(_: &str) -> Result<(), String> {
+    Ok(())
+}

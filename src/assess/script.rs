@@ -1,0 +1,175 @@
+//! A [`Prompter`] that answers from a script, for tests of whole sessions
+//! without a terminal. It records a transcript of everything shown and
+//! asked, so tests can check what a person would have seen.
+
+use super::prompter::{Check, Prompter};
+use crate::exit::Interrupted;
+use anyhow::bail;
+use std::collections::VecDeque;
+
+/// One scripted answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// Enter: keep what is there (the pre-filled text, the preselected item).
+    Enter,
+    /// Replace the text with this.
+    Text(String),
+    /// Pick the item with this label (exact, or the only item starting with it).
+    Choose(String),
+    /// Esc on a selection: back one step (no, for a yes/no question).
+    Esc,
+    Yes,
+    No,
+    /// Ctrl-C.
+    Interrupt,
+}
+
+impl Answer {
+    pub fn text(text: &str) -> Answer {
+        Answer::Text(text.to_owned())
+    }
+
+    pub fn choose(label: &str) -> Answer {
+        Answer::Choose(label.to_owned())
+    }
+}
+
+/// Answers prompts from a list, in order.
+#[derive(Debug, Default)]
+pub struct ScriptedPrompter {
+    answers: VecDeque<Answer>,
+    enter_when_done: bool,
+    transcript: Vec<String>,
+}
+
+impl ScriptedPrompter {
+    pub fn new(answers: impl IntoIterator<Item = Answer>) -> ScriptedPrompter {
+        ScriptedPrompter {
+            answers: answers.into_iter().collect(),
+            ..ScriptedPrompter::default()
+        }
+    }
+
+    /// After the scripted answers, press Enter at every prompt (instead of
+    /// failing the test).
+    pub fn then_enter(mut self) -> ScriptedPrompter {
+        self.enter_when_done = true;
+        self
+    }
+
+    /// Everything shown and asked so far, one entry per line.
+    pub fn transcript(&self) -> String {
+        self.transcript.join("\n")
+    }
+
+    /// Only the prompts asked (lines starting with `? `).
+    pub fn prompts(&self) -> Vec<String> {
+        self.transcript
+            .iter()
+            .filter(|l| l.starts_with("? "))
+            .cloned()
+            .collect()
+    }
+
+    /// Answers not used yet.
+    pub fn unused(&self) -> usize {
+        self.answers.len()
+    }
+
+    fn next(&mut self, prompt: &str) -> anyhow::Result<Answer> {
+        match self.answers.pop_front() {
+            Some(Answer::Interrupt) => {
+                self.transcript.push(format!("? {prompt} ← Ctrl-C"));
+                Err(anyhow::Error::new(Interrupted))
+            }
+            Some(answer) => Ok(answer),
+            None if self.enter_when_done => Ok(Answer::Enter),
+            None => bail!(
+                "script ended at prompt {prompt:?}; transcript:\n{}",
+                self.transcript()
+            ),
+        }
+    }
+}
+
+impl Prompter for ScriptedPrompter {
+    fn show(&mut self, text: &str) {
+        self.transcript.push(text.to_owned());
+    }
+
+    fn text(&mut self, prompt: &str, initial: &str, check: Check<'_>) -> anyhow::Result<String> {
+        loop {
+            let value = match self.next(prompt)? {
+                Answer::Enter => initial.to_owned(),
+                Answer::Text(text) => text,
+                other => bail!("script: {other:?} does not answer the text prompt {prompt:?}"),
+            };
+            self.transcript
+                .push(format!("? {prompt} [{initial}] → {value}"));
+            match check(&value) {
+                Ok(()) => return Ok(value),
+                Err(message) => self.transcript.push(format!("✘ {message}")),
+            }
+        }
+    }
+
+    fn long_text(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String> {
+        let value = match self.next(prompt)? {
+            Answer::Enter => initial.to_owned(),
+            Answer::Text(text) => text,
+            other => bail!("script: {other:?} does not answer the text prompt {prompt:?}"),
+        };
+        self.transcript
+            .push(format!("? {prompt} [{initial}] → {value}"));
+        Ok(value)
+    }
+
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> anyhow::Result<Option<usize>> {
+        let chosen = match self.next(prompt)? {
+            Answer::Enter => Some(default),
+            Answer::Esc => None,
+            Answer::Choose(label) => Some(find_item(items, &label).ok_or_else(|| {
+                anyhow::anyhow!("script: no item {label:?} in {items:?} at {prompt:?}")
+            })?),
+            other => bail!("script: {other:?} does not answer the selection {prompt:?}"),
+        };
+        let answer = chosen.map_or("Esc", |i| items[i].as_str());
+        self.transcript.push(format!(
+            "? {prompt} [{}] → {answer}",
+            items.get(default).map_or("", String::as_str)
+        ));
+        Ok(chosen)
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool> {
+        let yes = match self.next(prompt)? {
+            Answer::Enter => default,
+            Answer::Yes => true,
+            Answer::No | Answer::Esc => false,
+            other => bail!("script: {other:?} does not answer the question {prompt:?}"),
+        };
+        let word = |b: bool| if b { "ja" } else { "nein" };
+        self.transcript
+            .push(format!("? {prompt} [{}] → {}", word(default), word(yes)));
+        Ok(yes)
+    }
+}
+
+fn find_item(items: &[String], label: &str) -> Option<usize> {
+    if let Some(i) = items.iter().position(|item| item == label) {
+        return Some(i);
+    }
+    let mut starting = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.starts_with(label));
+    match (starting.next(), starting.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}

@@ -113,18 +113,38 @@ pub fn update_document(doc: &mut DocumentMut, assessment: &Assessment, field: &F
     update_own(root, &assessment.own);
 }
 
+/// The order of keys in new files; keys added later join at their place.
+const KOMMUNE_ORDER: [&str; 4] = ["name", "ags", "assessor", "date"];
+const ITEM_ORDER: [&str; 9] = [
+    "id",
+    "category",
+    "title",
+    "status",
+    "note",
+    "partners",
+    "evidence",
+    "responsible",
+    "due",
+];
+
 fn update_kommune(table: &mut Table, kommune: &Kommune) {
-    set_value(table, "name", Some(Value::from(kommune.name.as_str())));
-    set_value(table, "ags", kommune.ags.as_deref().map(Value::from));
-    set_value(
-        table,
-        "assessor",
-        kommune.assessor.as_deref().map(Value::from),
-    );
-    set_value(table, "date", Some(date_value(kommune.date)));
+    keep_order(table, &KOMMUNE_ORDER, |table| {
+        set_value(table, "name", Some(Value::from(kommune.name.as_str())));
+        set_value(table, "ags", kommune.ags.as_deref().map(Value::from));
+        set_value(
+            table,
+            "assessor",
+            kommune.assessor.as_deref().map(Value::from),
+        );
+        set_value(table, "date", Some(date_value(kommune.date)));
+    });
 }
 
 fn update_item(table: &mut Table, state: &ItemState) {
+    keep_order(table, &ITEM_ORDER, |table| update_item_values(table, state));
+}
+
+fn update_item_values(table: &mut Table, state: &ItemState) {
     set_value(table, "status", Some(Value::from(state.status.as_str())));
     set_value(table, "note", state.note.as_deref().map(text_value));
     set_value(table, "partners", list_value(&state.partners));
@@ -153,21 +173,31 @@ fn update_own(root: &mut Table, own: &[OwnMeasure]) {
             .iter()
             .position(|t| t.get("id").and_then(Item::as_str) == Some(measure.id.as_str()));
         let mut table = found.map(|i| existing.remove(i)).unwrap_or_default();
-        set_value(&mut table, "id", Some(Value::from(measure.id.as_str())));
-        set_value(
-            &mut table,
-            "category",
-            Some(Value::from(measure.category.as_str())),
-        );
-        set_value(
-            &mut table,
-            "title",
-            Some(Value::from(measure.title.as_str())),
-        );
-        update_item(&mut table, &measure.state);
+        keep_order(&mut table, &ITEM_ORDER, |table| {
+            set_value(table, "id", Some(Value::from(measure.id.as_str())));
+            set_value(
+                table,
+                "category",
+                Some(Value::from(measure.category.as_str())),
+            );
+            set_value(table, "title", Some(Value::from(measure.title.as_str())));
+            update_item_values(table, &measure.state);
+        });
         array.push(table);
     }
     root.insert("own", Item::ArrayOfTables(array));
+}
+
+/// Runs `update` on `table`; keys it added move to their place in `order`,
+/// unless a person arranged the existing keys in another order.
+fn keep_order(table: &mut Table, order: &[&str], update: impl FnOnce(&mut Table)) {
+    let rank = |key: &str| order.iter().position(|k| *k == key).unwrap_or(order.len());
+    let before: Vec<usize> = table.iter().map(|(key, _)| rank(key)).collect();
+    update(table);
+    let in_order = before.windows(2).all(|pair| pair[0] <= pair[1]);
+    if table.len() > before.len() && in_order {
+        table.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())));
+    }
 }
 
 /// Sets `key` to `value` (or removes it for `None`), leaving the item and its
@@ -313,5 +343,26 @@ mod tests {
             !text.contains("[suggestions.wirtschaft-foerderung]"),
             "unknown stays absent: {text}"
         );
+
+        // A key added later joins at its place; a hand-made order is kept.
+        fn item(a: &mut Assessment) -> &mut ItemState {
+            a.suggestions.get_mut("bildung-zusammenarbeit").unwrap()
+        }
+        a.kommune.ags = Some("08115999".into());
+        item(&mut a).note = Some("Schulverbund".into());
+        update_document(&mut doc, &a, field);
+        let text = doc.to_string();
+        let kommune = "name = \"Musterhausen\" # so heißen wir\nags = \"08115999\"\ndate";
+        assert!(text.contains(kommune), "{text}");
+        let status = "status = \"done\"   # noch nichts";
+        let hand_made = text.replace(
+            &format!("{status}\nnote = \"Schulverbund\""),
+            &format!("note = \"Schulverbund\"\n{status}"),
+        );
+        let mut doc: DocumentMut = hand_made.parse().unwrap();
+        item(&mut a).responsible = Some("Amt".into());
+        update_document(&mut doc, &a, field);
+        let expected = format!("note = \"Schulverbund\"\n{status}\nresponsible = \"Amt\"");
+        assert!(doc.to_string().contains(&expected), "{doc}");
     }
 }

@@ -61,8 +61,8 @@ fn sets_status_and_details_and_keeps_comments() {
     assert!(
         text.contains(
             "[suggestions.wirtschaft-foerderung]\nstatus = \"in-progress\"\n\
-             responsible = \"Wirtschaftsförderung\"\ndue = 2027-12-31\n\
-             note = \"Gewerbegebiet Süd\"\npartners = [\"Nachbarstadt\", \"Landkreis\"]\n"
+             note = \"Gewerbegebiet Süd\"\npartners = [\"Nachbarstadt\", \"Landkreis\"]\n\
+             responsible = \"Wirtschaftsförderung\"\ndue = 2027-12-31\n"
         ),
         "{text}"
     );

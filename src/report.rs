@@ -216,12 +216,16 @@ impl ItemReport {
 
 impl Totals {
     fn build(assessments: &[AssessmentReport], field: &Field) -> Totals {
-        let mut counts = StatusCounts::default();
+        let mut totals = Totals::empty(field);
         for a in assessments {
-            for item in &a.items {
-                counts.add(item.status);
-            }
+            totals.add(a);
         }
+        totals
+    }
+
+    /// Totals over no assessment yet; [`Totals::add`] adds one at a time, so
+    /// a report can stream through thousands of files.
+    pub fn empty(field: &Field) -> Totals {
         let suggestions = field
             .suggestions()
             .map(|(category, suggestion)| SuggestionTotals {
@@ -229,17 +233,28 @@ impl Totals {
                 category: category.id.clone(),
                 category_title: category.title.clone(),
                 title: suggestion.text.clone(),
-                counts: StatusCounts::of(assessments.iter().map(|a| {
-                    a.suggestions()
-                        .find(|i| i.id == suggestion.id)
-                        .map_or(Status::Unknown, |i| i.status)
-                })),
+                counts: StatusCounts::default(),
             })
             .collect();
         Totals {
-            kommunen: assessments.len(),
-            counts,
+            kommunen: 0,
+            counts: StatusCounts::default(),
             suggestions,
+        }
+    }
+
+    /// Counts one more assessment in.
+    pub fn add(&mut self, assessment: &AssessmentReport) {
+        self.kommunen += 1;
+        for item in &assessment.items {
+            self.counts.add(item.status);
+        }
+        for totals in &mut self.suggestions {
+            let status = assessment
+                .suggestions()
+                .find(|i| i.id == totals.id)
+                .map_or(Status::Unknown, |i| i.status);
+            totals.counts.add(status);
         }
     }
 

@@ -15,21 +15,41 @@ use crate::report::{AssessmentReport, ItemReport, Report};
 const BYTE_ORDER_MARK: &str = "\u{feff}";
 
 pub fn render(report: &Report, _screen: &Screen) -> String {
+    let mut out = begin();
+    for assessment in &report.assessments {
+        out.push_str(&element(assessment));
+    }
+    out
+}
+
+/// The byte order mark and the header row. With one [`element`] per
+/// assessment after it, `kin report` streams thousands of files.
+pub fn begin() -> String {
+    format!(
+        "{BYTE_ORDER_MARK}{}",
+        rows([msg::CSV_HEADER.map(str::to_owned)])
+    )
+}
+
+/// The rows of one assessment.
+pub fn element(assessment: &AssessmentReport) -> String {
+    rows(assessment.items.iter().map(|item| row(assessment, item)))
+}
+
+fn rows<const N: usize>(rows: impl IntoIterator<Item = [String; N]>) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    write_row(&mut writer, msg::CSV_HEADER.map(str::to_owned));
-    for assessment in &report.assessments {
-        for item in &assessment.items {
-            write_row(&mut writer, row(assessment, item));
-        }
+    for cells in rows {
+        writer
+            .write_record(cells.iter().map(|c| safe_cell(c)))
+            .expect("writing CSV to memory cannot fail");
     }
     let bytes = writer
         .into_inner()
         .expect("writing CSV to memory cannot fail");
-    let text = String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8");
-    format!("{BYTE_ORDER_MARK}{text}")
+    String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8")
 }
 
 fn row(a: &AssessmentReport, item: &ItemReport) -> [String; msg::CSV_HEADER.len()] {
@@ -62,12 +82,6 @@ fn row(a: &AssessmentReport, item: &ItemReport) -> [String; msg::CSV_HEADER.len(
         item.evidence.join(", "),
         a.file.clone(),
     ]
-}
-
-fn write_row(writer: &mut ::csv::Writer<Vec<u8>>, cells: impl IntoIterator<Item = String>) {
-    writer
-        .write_record(cells.into_iter().map(|c| safe_cell(&c)))
-        .expect("writing CSV to memory cannot fail");
 }
 
 /// A cell as it may go into a spreadsheet and onto a terminal: control

@@ -4,6 +4,7 @@
 //! on a terminal too.
 
 use super::Screen;
+use crate::render::json::to_json;
 use crate::report::{AssessmentReport, ItemReport, Report, SuggestionTotals, Totals};
 use crate::status::Status;
 use crate::summary::{StatusCounts, json_percent};
@@ -12,17 +13,52 @@ use serde::Serialize;
 
 /// `{"assessments": [...], "totals": {...}}`, pretty-printed, ending in a newline.
 pub fn render(report: &Report, _screen: &Screen) -> String {
-    let json = JsonReport {
-        assessments: report.assessments.iter().map(JsonAssessment::of).collect(),
-        totals: JsonTotals::of(&report.totals),
-    };
-    crate::render::json::to_json(&json)
+    let mut out = begin();
+    for (index, assessment) in report.assessments.iter().enumerate() {
+        out.push_str(&element(assessment, index == 0));
+    }
+    out.push_str(&end(&report.totals));
+    out
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    assessments: Vec<JsonAssessment<'a>>,
-    totals: JsonTotals<'a>,
+/// The report in pieces, so that `kin report` can write thousands of
+/// assessments without holding them all: [`begin`], one [`element`] per
+/// assessment, [`end`]. Together they give exactly the bytes serde_json's
+/// pretty printer gives for the whole report.
+pub fn begin() -> String {
+    "{\n  \"assessments\": [\n".to_owned()
+}
+
+/// One assessment as an element of the `assessments` array.
+pub fn element(assessment: &AssessmentReport, first: bool) -> String {
+    let json = to_json(&JsonAssessment::of(assessment));
+    let separator = if first { "" } else { ",\n" };
+    format!("{separator}{}", indent(json.trim_end(), "    ", true))
+}
+
+/// The end of the array and the totals.
+pub fn end(totals: &Totals) -> String {
+    let json = to_json(&JsonTotals::of(totals));
+    format!(
+        "\n  ],\n  \"totals\": {}\n}}\n",
+        indent(json.trim_end(), "  ", false)
+    )
+}
+
+/// Indents every line of `text` (the first one only if `first_line`).
+/// Pretty JSON has no line break inside strings, so this only moves structure.
+fn indent(text: &str, by: &str, first_line: bool) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (index, line) in text.lines().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        if index > 0 || first_line {
+            out.push_str(by);
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 #[derive(Serialize)]

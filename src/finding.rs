@@ -69,9 +69,81 @@ impl Position {
     }
 }
 
+/// Turns many byte offsets of one text into positions without rescanning the
+/// text for each: line starts are found once, and columns are counted from
+/// the nearest earlier position on the same line, so a long line (a 10 MB
+/// note, thousands of inline tables) is not counted again for every finding.
+#[derive(Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts; the first is 0.
+    starts: Vec<usize>,
+    /// The last offset looked up and its position.
+    last: std::cell::Cell<(usize, Position)>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, Position { line: 1, column: 1 })),
+        }
+    }
+
+    /// The same as [`Position::of_offset`] on the indexed text.
+    pub fn position(&self, offset: usize) -> Position {
+        let text = self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // The line holding `offset`: the last line start at or before it.
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let (last_offset, last) = self.last.get();
+        let (from, column) = if last.line == line && last_offset <= offset {
+            (last_offset, last.column)
+        } else {
+            (line_start, 1)
+        };
+        let position = Position {
+            line,
+            column: column + text[from..offset].chars().count(),
+        };
+        self.last.set((offset, position));
+        position
+    }
+
+    /// Byte offsets where the lines of the text start, the first being 0.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.starts
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_index_agrees_with_of_offset() {
+        let text = "a = 1\nnäme = 2\n\n„x“ = [1, 2]\nlast";
+        let index = LineIndex::new(text);
+        // Forwards, backwards and repeated lookups all agree.
+        let offsets: Vec<usize> = (0..=text.len() + 2)
+            .chain((0..=text.len()).rev())
+            .chain([5, 5, 9, 3])
+            .collect();
+        for offset in offsets {
+            assert_eq!(
+                index.position(offset),
+                Position::of_offset(text, offset),
+                "offset {offset}"
+            );
+        }
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {

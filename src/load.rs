@@ -129,6 +129,14 @@ fn check_text(text: &str, field: &Field, with_places: bool) -> Loaded {
     }
 }
 
+/// The first character TOML never allows unescaped: ASCII control
+/// characters other than tab, line feed and carriage return, and DEL.
+fn first_control_character(text: &str) -> Option<(usize, char)> {
+    text.bytes()
+        .position(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
+        .map(|offset| (offset, char::from(text.as_bytes()[offset])))
+}
+
 type Key<'i> = Spanned<DeString<'i>>;
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -203,7 +211,14 @@ impl<'a> Checker<'a> {
             Err(e) => {
                 let span = e.span().unwrap_or(0..0);
                 let detail = e.message().trim().replace('\n', " ");
-                if detail.starts_with("invalid date") || detail.starts_with("invalid time") {
+                // TOML allows no raw control character but tab and line
+                // breaks; they are invisible, so name the first one found.
+                if let Some((offset, c)) = first_control_character(self.text) {
+                    let message = msg::control_character(c);
+                    self.error("control-character", message, offset..offset);
+                } else if detail.contains("recursion") {
+                    self.error("too-deep", msg::nested_too_deep(), span);
+                } else if detail.starts_with("invalid date") || detail.starts_with("invalid time") {
                     self.error("invalid-date", msg::invalid_date_syntax(&detail), span);
                 } else {
                     self.error("syntax", msg::syntax_error(&detail), span);

@@ -8,13 +8,17 @@ mod check;
 mod files;
 mod gates;
 mod general;
+mod hostile;
 mod init;
+mod saving;
 
 pub use check::*;
 pub use files::*;
 pub use gates::*;
 pub use general::*;
+pub use hostile::*;
 pub use init::*;
+pub use saving::*;
 
 use crate::status::Status;
 

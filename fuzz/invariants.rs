@@ -40,6 +40,13 @@ pub fn check_any_bytes(data: &[u8], field: &Field) {
     let Some(assessment) = loaded.assessment else {
         return;
     };
+    // TOML allows no raw control character but tab and line breaks.
+    assert!(
+        !data
+            .iter()
+            .any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f),
+        "a raw control character was accepted"
+    );
     // What loads, kin saves so that it loads back the same, byte-stable.
     let text = to_toml(&assessment, field);
     let again = load_str(&text, field);

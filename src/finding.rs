@@ -78,7 +78,7 @@ pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset where each line starts; the first is 0.
     starts: Vec<usize>,
-    /// The last offset looked up and its position.
+    /// The last offset looked up (at a character boundary) and its position.
     last: std::cell::Cell<(usize, Position)>,
 }
 
@@ -103,16 +103,18 @@ impl<'a> LineIndex<'a> {
         // The line holding `offset`: the last line start at or before it.
         let line = self.starts.partition_point(|&start| start <= offset);
         let line_start = self.starts[line - 1];
+        // Count characters from the line start or from the last position on
+        // the same line, whichever is nearer: walking a file's parts visits
+        // positions mostly in order, with short steps back.
         let (last_offset, last) = self.last.get();
-        let (from, column) = if last.line == line && last_offset <= offset {
-            (last_offset, last.column)
+        let column = if last.line != line || offset - line_start <= offset.abs_diff(last_offset) {
+            1 + text[line_start..offset].chars().count()
+        } else if last_offset <= offset {
+            last.column + text[last_offset..offset].chars().count()
         } else {
-            (line_start, 1)
+            last.column - text[offset..last_offset].chars().count()
         };
-        let position = Position {
-            line,
-            column: column + text[from..offset].chars().count(),
-        };
+        let position = Position { line, column };
         self.last.set((offset, position));
         position
     }
@@ -140,6 +142,24 @@ mod tests {
             assert_eq!(
                 index.position(offset),
                 Position::of_offset(text, offset),
+                "offset {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_index_agrees_with_of_offset_in_any_order() {
+        let text = "ä„b“\n".repeat(3) + &"x = „ü“, ".repeat(200) + "\nEnde";
+        let index = LineIndex::new(&text);
+        let mut state = 12345u64;
+        for _ in 0..2000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let offset = (state >> 33) as usize % (text.len() + 1);
+            assert_eq!(
+                index.position(offset),
+                Position::of_offset(&text, offset),
                 "offset {offset}"
             );
         }

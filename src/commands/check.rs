@@ -65,13 +65,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut failed = false;
     let mut totals = Totals::default();
     let mut json = JsonReport::default();
-    // Files are checked a chunk at a time and only their findings kept, so
-    // 20,000 files need no more memory than a few hundred.
     let places = if gates.is_empty() {
         Places::Skip
     } else {
         Places::Keep
     };
+    // Files are checked a chunk at a time and only their findings kept, so
+    // 20,000 files need no more memory than a few hundred.
     for_each_checked(
         &args.files,
         field,

@@ -74,6 +74,11 @@ fn killing_kin_while_it_saves_never_leaves_a_broken_file() {
     let path = dir.path().join("bewertung.kin.toml");
     let contents = [template("Altdorf"), template("Neudorf am See")];
     fs::write(&path, &contents[0]).unwrap();
+    // Kill within the time a whole save takes here (a debug build on a busy
+    // machine is slower), so kills land before, during and after the write.
+    let started = std::time::Instant::now();
+    init_force(&path, "Altdorf").assert().code(0);
+    let save_micros = started.elapsed().as_micros() as u64 * 6 / 5 + 1;
     let mut rng = Rng(7);
     let (mut old, mut new) = (0, 0);
     for round in 0..120 {
@@ -90,8 +95,7 @@ fn killing_kin_while_it_saves_never_leaves_a_broken_file() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // From before kin has started to after it has finished.
-        std::thread::sleep(Duration::from_micros(rng.below(4000)));
+        std::thread::sleep(Duration::from_micros(rng.below(save_micros)));
         let _ = child.kill(); // SIGKILL
         child.wait().unwrap();
 
@@ -117,8 +121,8 @@ fn killing_kin_while_it_saves_never_leaves_a_broken_file() {
     }
     let leftovers = others(dir.path(), &["bewertung.kin.toml"]).len();
     eprintln!(
-        "120 kills: {old} × old content kept, {new} × new content saved, \
-         {leftovers} temporary files left behind"
+        "120 kills within {save_micros} µs: {old} × old content kept, {new} × new content \
+         saved, {leftovers} temporary files left behind"
     );
 }
 

@@ -37,8 +37,21 @@ fn nasty_char() -> impl Strategy<Value = char> {
     ]
 }
 
+/// Pieces of text that mean something to TOML or git when they start a line
+/// or sit in a multi-line string.
+fn nasty_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        20 => nasty_char().prop_map(String::from),
+        1 => prop::sample::select(vec![
+            "\n=======\n", "\n<<<<<<< HEAD\n", "\n>>>>>>> main", "\n||||||| base\n",
+            "\"\"\"", "'''", "\r\n", "\\u0041", "# ", "\n[kommune]\n",
+        ])
+        .prop_map(String::from),
+    ]
+}
+
 fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(nasty_char(), 0..max).prop_map(String::from_iter)
+    prop::collection::vec(nasty_piece(), 0..max).prop_map(|pieces| pieces.concat())
 }
 
 /// Text that is not blank (kin rejects blank names, titles and list entries).

@@ -71,8 +71,9 @@ impl Position {
 
 /// Turns many byte offsets of one text into positions without rescanning the
 /// text for each: line starts are found once, and columns are counted from
-/// the nearest earlier position on the same line, so a long line (a 10 MB
-/// note, thousands of inline tables) is not counted again for every finding.
+/// the line start or the last position looked up, whichever is nearer, so a
+/// long line (a 10 MB note, thousands of inline tables) is not counted again
+/// for every finding.
 #[derive(Debug)]
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -117,11 +118,6 @@ impl<'a> LineIndex<'a> {
         let position = Position { line, column };
         self.last.set((offset, position));
         position
-    }
-
-    /// Byte offsets where the lines of the text start, the first being 0.
-    pub fn line_starts(&self) -> &[usize] {
-        &self.starts
     }
 }
 

@@ -2,8 +2,9 @@
 //! write-protected file or folder, symbolic links. Whatever happens, the
 //! assessment file holds either the old or the new content, never a mix.
 //!
-//! The saves go through `kin init --force` for now; `kin set` will use the
-//! same atomic write (see docs/benchmark.md for what remains).
+//! The saves go through `kin init --force` for now. Once `kin set` exists,
+//! the kill test should also save through it (alternating two statuses of
+//! one suggestion in a filled-in file), as that is the save people rely on.
 
 #![cfg(unix)]
 

@@ -16,8 +16,22 @@ pub enum Overwrite {
 /// Writes `contents` to `path` atomically. A symbolic link at `path` is kept
 /// and the file it points to is replaced. An existing file keeps its
 /// permissions. With [`Overwrite::Refuse`] an existing file is left as it was
-/// and the error kind is [`io::ErrorKind::AlreadyExists`].
+/// and the error kind is [`io::ErrorKind::AlreadyExists`]. A write-protected
+/// file is left as it was too (error [`ReadOnlyFile`]), even where the
+/// folder would allow replacing it or kin runs as root.
 pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> io::Result<()> {
+    write_atomic_with(path, overwrite, |file| file.write_all(contents))
+}
+
+/// Like [`write_atomic`], with the contents written by `write` into the
+/// temporary file. When `write` fails (or panics), or anything after it does,
+/// the target is untouched and the temporary file is removed. Also the seam
+/// through which tests make a write fail half-way.
+pub fn write_atomic_with(
+    path: &Path,
+    overwrite: Overwrite,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     let target = resolve_links(path)?;
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -27,6 +41,17 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> io::R
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let existing = fs::metadata(&target).ok();
+    if overwrite == Overwrite::Allow
+        && existing
+            .as_ref()
+            .is_some_and(|m| m.permissions().readonly())
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            ReadOnlyFile,
+        ));
+    }
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
@@ -35,8 +60,8 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> io::R
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut temp = builder.tempfile_in(&folder)?;
-    temp.write_all(contents)?;
-    if let Ok(metadata) = fs::metadata(&target) {
+    write(temp.as_file_mut())?;
+    if let Some(metadata) = existing {
         temp.as_file().set_permissions(metadata.permissions())?;
     }
     temp.as_file().sync_all()?;
@@ -47,6 +72,19 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> io::R
     sync_folder(&folder);
     Ok(())
 }
+
+/// The error inside [`io::ErrorKind::PermissionDenied`] when the file to
+/// replace is write-protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOnlyFile;
+
+impl std::fmt::Display for ReadOnlyFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::messages::READ_ONLY_FILE)
+    }
+}
+
+impl std::error::Error for ReadOnlyFile {}
 
 /// Follows symbolic links at `path` to the file they name, which may not
 /// exist yet.
@@ -64,7 +102,7 @@ fn resolve_links(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(current),
         }
     }
-    Err(io::Error::other("too many levels of symbolic links"))
+    Err(io::Error::other(crate::messages::SYMLINK_LOOP))
 }
 
 /// Makes the rename itself durable. Not every platform or file system allows
@@ -147,5 +185,54 @@ mod tests {
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
         );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        fs::write(&path, b"old").unwrap();
+        let err = write_atomic_with(&path, Overwrite::Allow, |file| {
+            file.write_all(b"half of the new")?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_panicking_writer_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        fs::write(&path, b"old").unwrap();
+        let result = std::panic::catch_unwind(|| {
+            write_atomic_with(&path, Overwrite::Allow, |file| {
+                file.write_all(b"half")?;
+                panic!("bug while writing");
+            })
+        });
+        assert!(result.is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_read_only_file_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        fs::write(&path, b"old").unwrap();
+        let mut permissions = fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&path, permissions).unwrap();
+        let err = write_atomic(&path, b"new", Overwrite::Allow).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::PermissionDenied);
+        assert!(err.get_ref().unwrap().is::<ReadOnlyFile>());
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Refusing to overwrite still says the file exists.
+        let err = write_atomic(&path, b"new", Overwrite::Refuse).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
     }
 }

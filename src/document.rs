@@ -7,6 +7,7 @@ use crate::field::Field;
 use crate::messages as msg;
 use crate::status::Status;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_writer::ToTomlValue as _;
 
 /// The canonical text of an assessment: every question and suggestion in
 /// field order, with short German comments. Same input, same bytes.
@@ -64,11 +65,11 @@ pub fn update_document(doc: &mut DocumentMut, assessment: &Assessment, field: &F
         "schema",
         Some(Value::from(i64::from(assessment.schema))),
     );
-    set_value(root, "field", Some(Value::from(assessment.field.as_str())));
+    set_value(root, "field", Some(text_value(&assessment.field)));
     set_value(
         root,
         "field_version",
-        Some(Value::from(assessment.field_version.as_str())),
+        Some(text_value(&assessment.field_version)),
     );
     update_kommune(table_mut(root, "kommune"), &assessment.kommune);
 
@@ -129,12 +130,12 @@ const ITEM_ORDER: [&str; 9] = [
 
 fn update_kommune(table: &mut Table, kommune: &Kommune) {
     keep_order(table, &KOMMUNE_ORDER, |table| {
-        set_value(table, "name", Some(Value::from(kommune.name.as_str())));
-        set_value(table, "ags", kommune.ags.as_deref().map(Value::from));
+        set_value(table, "name", Some(text_value(&kommune.name)));
+        set_value(table, "ags", kommune.ags.as_deref().map(text_value));
         set_value(
             table,
             "assessor",
-            kommune.assessor.as_deref().map(Value::from),
+            kommune.assessor.as_deref().map(text_value),
         );
         set_value(table, "date", Some(date_value(kommune.date)));
     });
@@ -152,7 +153,7 @@ fn update_item_values(table: &mut Table, state: &ItemState) {
     set_value(
         table,
         "responsible",
-        state.responsible.as_deref().map(Value::from),
+        state.responsible.as_deref().map(text_value),
     );
     set_value(table, "due", state.due.map(date_value));
 }
@@ -174,13 +175,9 @@ fn update_own(root: &mut Table, own: &[OwnMeasure]) {
             .position(|t| t.get("id").and_then(Item::as_str) == Some(measure.id.as_str()));
         let mut table = found.map(|i| existing.remove(i)).unwrap_or_default();
         keep_order(&mut table, &ITEM_ORDER, |table| {
-            set_value(table, "id", Some(Value::from(measure.id.as_str())));
-            set_value(
-                table,
-                "category",
-                Some(Value::from(measure.category.as_str())),
-            );
-            set_value(table, "title", Some(Value::from(measure.title.as_str())));
+            set_value(table, "id", Some(text_value(&measure.id)));
+            set_value(table, "category", Some(text_value(&measure.category)));
+            set_value(table, "title", Some(text_value(&measure.title)));
             update_item_values(table, &measure.state);
         });
         array.push(table);
@@ -242,12 +239,32 @@ fn table_mut<'a>(parent: &'a mut Table, key: &str) -> &'a mut Table {
         .expect("inserted above")
 }
 
+/// A string value as toml_edit writes it, except that text with line breaks
+/// is kept on one line (`"a\nb"`) when one of its lines would start like a
+/// git conflict marker: written as a multi-line string, such a line would
+/// make `kin check` report an unresolved merge in kin's own file.
 fn text_value(text: &str) -> Value {
-    Value::from(text)
+    let marker_line = text.contains('\n')
+        && text.split('\n').any(|line| {
+            ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+                .iter()
+                .any(|marker| line.starts_with(marker))
+        });
+    if !marker_line {
+        return Value::from(text);
+    }
+    let one_line = toml_writer::TomlStringBuilder::new(text)
+        .as_basic()
+        .to_toml_value();
+    let mut value: Value = one_line
+        .parse()
+        .expect("toml_writer writes a valid basic string");
+    value.decor_mut().clear();
+    value
 }
 
 fn list_value(items: &[String]) -> Option<Value> {
-    (!items.is_empty()).then(|| Value::Array(items.iter().map(String::as_str).collect()))
+    (!items.is_empty()).then(|| Value::Array(items.iter().map(|i| text_value(i)).collect()))
 }
 
 fn date_value(date: jiff::civil::Date) -> Value {
@@ -318,6 +335,30 @@ mod tests {
         assert_eq!(loaded.findings, vec![], "{text}");
         assert_eq!(loaded.assessment, Some(a.clone()));
         assert_eq!(to_toml(&a, field), text);
+    }
+
+    #[test]
+    fn text_with_conflict_marker_lines_stays_on_one_line() {
+        let field = Field::embedded();
+        let mut a = sample();
+        let tricky = "Ergebnis\n=======\n<<<<<<< HEAD\nmehr";
+        a.answers
+            .insert("synergien-potenzial".into(), tricky.into());
+        a.own[0].title = format!("Titel\n{tricky}");
+        a.own[0].state.partners = vec![format!(">>>>>>> x\n{tricky}")];
+        let text = to_toml(&a, field);
+        assert!(
+            text.contains(r#"synergien-potenzial = "Ergebnis\n=======\n<<<<<<< HEAD\nmehr""#),
+            "{text}"
+        );
+        let loaded = load_str(&text, field);
+        assert_eq!(loaded.findings, vec![], "{text}");
+        assert_eq!(loaded.assessment, Some(a));
+        // Other text with line breaks keeps the readable multi-line form.
+        assert!(
+            text.contains("kooperationen-bestehend = \"\"\"\nBauhof\n"),
+            "{text}"
+        );
     }
 
     #[test]

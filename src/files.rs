@@ -5,7 +5,7 @@
 use crate::assessment::Assessment;
 use crate::field::Field;
 use crate::finding::{Finding, Position};
-use crate::load::{Loaded, load};
+use crate::load::{Loaded, load, load_without_places};
 use crate::messages as msg;
 use crate::render::findings::finding_line;
 use rayon::prelude::*;
@@ -35,8 +35,23 @@ impl CheckedFile {
     }
 }
 
+/// Whether reading a file keeps [`CheckedFile::places`], which only gates need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Places {
+    Keep,
+    Skip,
+}
+
 /// Reads and checks one file.
 pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
+    read_checked_with(path, field, Places::Keep)
+}
+
+fn read_checked_with(path: &Path, field: &Field, places: Places) -> CheckedFile {
+    let load = match places {
+        Places::Keep => load,
+        Places::Skip => load_without_places,
+    };
     let Loaded {
         assessment,
         findings,
@@ -60,6 +75,32 @@ pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
 /// Reads and checks many files on all cores; the result keeps their order.
 pub fn read_all_checked(paths: &[PathBuf], field: &Field) -> Vec<CheckedFile> {
     paths.par_iter().map(|p| read_checked(p, field)).collect()
+}
+
+/// How many files [`for_each_checked`] reads and checks together: enough to
+/// keep every core busy, few enough that memory stays small.
+pub const CHUNK: usize = 256;
+
+/// Reads and checks `paths` on all cores, one chunk of [`CHUNK`] files at a
+/// time. Each file's result is reduced by `keep` (in parallel) and handed to
+/// `sink` in the order of `paths`, a chunk at once. Only one chunk of
+/// assessments is in memory at any time, so memory does not grow with the
+/// number of files: `keep` should drop what later steps do not need.
+pub fn for_each_checked<T: Send, E>(
+    paths: &[PathBuf],
+    field: &Field,
+    places: Places,
+    keep: impl Fn(CheckedFile) -> T + Sync,
+    mut sink: impl FnMut(Vec<T>) -> Result<(), E>,
+) -> Result<(), E> {
+    for chunk in paths.chunks(CHUNK) {
+        let kept: Vec<T> = chunk
+            .par_iter()
+            .map(|p| keep(read_checked_with(p, field, places)))
+            .collect();
+        sink(kept)?;
+    }
+    Ok(())
 }
 
 /// Reads files for a command that needs valid input (report, diff). Prints

@@ -3,11 +3,12 @@
 
 use crate::exit::Outcome;
 use crate::field::Field;
-use crate::files::{CheckedFile, read_all_checked};
+use crate::files::{CheckedFile, Places, for_each_checked};
 use crate::finding::Severity;
 use crate::gates::Gates;
 use crate::messages as msg;
-use crate::render::findings;
+use crate::output;
+use crate::render::findings::{self, JsonReport, Totals};
 use jiff::civil::Date;
 use std::path::PathBuf;
 
@@ -60,23 +61,42 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             )
         }),
     };
-    let mut checked = read_all_checked(&args.files, field);
-    if !gates.is_empty() {
-        for file in &mut checked {
-            apply_gates(file, &gates, field);
-        }
-    }
-    let text = match args.format {
-        Format::Text => findings::render_text(&checked),
-        Format::Json => findings::render_json(&checked),
-        Format::Github => findings::render_github(&checked),
-    };
-    crate::output::print(&text)?;
     let fails = |severity: Severity| severity == Severity::Error || args.strict;
-    let failed = checked
-        .iter()
-        .flat_map(|c| &c.findings)
-        .any(|f| fails(f.severity));
+    let mut failed = false;
+    let mut totals = Totals::default();
+    let mut json = JsonReport::default();
+    let places = if gates.is_empty() {
+        Places::Skip
+    } else {
+        Places::Keep
+    };
+    // Files are checked a chunk at a time and only their findings kept, so
+    // 20,000 files need no more memory than a few hundred.
+    for_each_checked(
+        &args.files,
+        field,
+        places,
+        |file| findings_only(file, &gates, field),
+        |chunk| {
+            totals.add(Totals::of(&chunk));
+            failed |= chunk
+                .iter()
+                .flat_map(|c| &c.findings)
+                .any(|f| fails(f.severity));
+            match args.format {
+                Format::Text => output::print(&findings::text_lines(&chunk)),
+                Format::Github => output::print(&findings::github_lines(&chunk)),
+                Format::Json => {
+                    json.add(&chunk);
+                    Ok(())
+                }
+            }
+        },
+    )?;
+    output::print(&match args.format {
+        Format::Text | Format::Github => findings::summary_line(totals),
+        Format::Json => json.render(),
+    })?;
     Ok(if failed {
         Outcome::Problems
     } else {
@@ -84,12 +104,18 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     })
 }
 
-fn apply_gates(file: &mut CheckedFile, gates: &Gates, field: &Field) {
-    if let Some(assessment) = &file.assessment {
-        let found = gates.evaluate(assessment, field, &file.places);
+/// Applies the gates to a checked file, then drops its assessment: `kin
+/// check` only prints findings.
+fn findings_only(mut file: CheckedFile, gates: &Gates, field: &Field) -> CheckedFile {
+    if let Some(assessment) = file.assessment.take()
+        && !gates.is_empty()
+    {
+        let found = gates.evaluate(&assessment, field, &file.places);
         file.findings.extend(found);
         file.findings.sort_by_key(|f| f.position);
     }
+    file.places.clear();
+    file
 }
 
 fn parse_percent(value: &str) -> Result<f64, String> {

@@ -6,7 +6,7 @@ use crate::document::to_toml;
 use crate::exit::Outcome;
 use crate::field::Field;
 use crate::messages as msg;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use jiff::civil::Date;
 use std::path::PathBuf;
 
@@ -62,7 +62,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             bail!(msg::init_refuses_overwrite(&path))
         }
-        result => result.with_context(|| msg::cannot_write(&path))?,
+        result => result.map_err(|e| anyhow::anyhow!(msg::write_failed(&path, &e)))?,
     }
     eprintln!("{}", msg::init_written(&path));
     Ok(Outcome::Success)

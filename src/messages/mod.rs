@@ -10,9 +10,11 @@ mod diff;
 mod files;
 mod gates;
 mod general;
+mod hostile;
 mod init;
 mod lock;
 mod report;
+mod saving;
 mod session;
 mod set;
 
@@ -22,9 +24,11 @@ pub use diff::*;
 pub use files::*;
 pub use gates::*;
 pub use general::*;
+pub use hostile::*;
 pub use init::*;
 pub use lock::*;
 pub use report::*;
+pub use saving::*;
 pub use session::*;
 pub use set::*;
 

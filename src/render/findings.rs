@@ -34,10 +34,21 @@ impl Totals {
             warnings: all().filter(|f| f.severity == Severity::Warning).count(),
         }
     }
+
+    /// Adds the counts of more files, e.g. of the next chunk.
+    pub fn add(&mut self, more: Totals) {
+        self.files += more.files;
+        self.errors += more.errors;
+        self.warnings += more.warnings;
+    }
 }
 
-/// Every finding as a line, then the summary line.
-pub fn render_text(files: &[CheckedFile]) -> String {
+// The text and GitHub forms are written a chunk of files at a time (lines,
+// then after the last chunk the summary line), so `kin check` prints as it
+// goes and keeps no file in memory longer than needed.
+
+/// Every finding of `files` as a line.
+pub fn text_lines(files: &[CheckedFile]) -> String {
     let mut out = String::new();
     for file in files {
         let name = file.display();
@@ -46,24 +57,27 @@ pub fn render_text(files: &[CheckedFile]) -> String {
             out.push('\n');
         }
     }
-    let totals = Totals::of(files);
-    out.push_str(&msg::check_summary(
-        totals.files,
-        totals.errors,
-        totals.warnings,
-    ));
-    out.push('\n');
     out
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
+/// The closing line of the text and GitHub forms.
+pub fn summary_line(totals: Totals) -> String {
+    let mut line = msg::check_summary(totals.files, totals.errors, totals.warnings);
+    line.push('\n');
+    line
+}
+
+/// The JSON form: `{"files": [...], "findings": [...], "summary": {...}}`.
+/// It is one document, so it is collected chunk by chunk ([`JsonReport::add`])
+/// and written at the end; it keeps one small record per file and finding.
+#[derive(Debug, Default, Serialize)]
+pub struct JsonReport {
     files: Vec<JsonFile>,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Vec<JsonFinding>,
     summary: Totals,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct JsonFile {
     file: String,
     valid: bool,
@@ -71,52 +85,49 @@ struct JsonFile {
     warnings: usize,
 }
 
-#[derive(Serialize)]
-struct JsonFinding<'a> {
+#[derive(Debug, Serialize)]
+struct JsonFinding {
     file: String,
     line: Option<usize>,
     column: Option<usize>,
     severity: Severity,
-    code: &'a str,
-    message: &'a str,
+    code: &'static str,
+    message: String,
 }
 
-/// The JSON form: `{"files": [...], "findings": [...], "summary": {...}}`.
-pub fn render_json(files: &[CheckedFile]) -> String {
-    let report = JsonReport {
-        files: files
-            .iter()
-            .map(|f| {
-                let totals = Totals::of(std::slice::from_ref(f));
-                JsonFile {
-                    file: f.display(),
-                    valid: totals.errors == 0,
-                    errors: totals.errors,
-                    warnings: totals.warnings,
-                }
-            })
-            .collect(),
-        findings: files
-            .iter()
-            .flat_map(|f| {
-                f.findings.iter().map(move |finding| JsonFinding {
+impl JsonReport {
+    /// Adds the results of more files, in order.
+    pub fn add(&mut self, files: &[CheckedFile]) {
+        for f in files {
+            let totals = Totals::of(std::slice::from_ref(f));
+            self.files.push(JsonFile {
+                file: f.display(),
+                valid: totals.errors == 0,
+                errors: totals.errors,
+                warnings: totals.warnings,
+            });
+            self.summary.add(totals);
+            self.findings
+                .extend(f.findings.iter().map(|finding| JsonFinding {
                     file: f.display(),
                     line: finding.position.map(|p| p.line),
                     column: finding.position.map(|p| p.column),
                     severity: finding.severity,
                     code: finding.code,
-                    message: &finding.message,
-                })
-            })
-            .collect(),
-        summary: Totals::of(files),
-    };
-    crate::render::json::to_json(&report)
+                    message: finding.message.clone(),
+                }));
+        }
+    }
+
+    /// The whole document, pretty-printed, with a final line break.
+    pub fn render(&self) -> String {
+        crate::render::json::to_json(self)
+    }
 }
 
-/// GitHub Actions workflow commands, one per finding, then the summary line.
+/// GitHub Actions workflow commands, one per finding of `files`.
 /// See <https://docs.github.com/actions/reference/workflow-commands-for-github-actions>.
-pub fn render_github(files: &[CheckedFile]) -> String {
+pub fn github_lines(files: &[CheckedFile]) -> String {
     let mut out = String::new();
     for file in files {
         let name = file.display();
@@ -141,13 +152,6 @@ pub fn render_github(files: &[CheckedFile]) -> String {
             ));
         }
     }
-    let totals = Totals::of(files);
-    out.push_str(&msg::check_summary(
-        totals.files,
-        totals.errors,
-        totals.warnings,
-    ));
-    out.push('\n');
     out
 }
 

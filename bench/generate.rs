@@ -1,0 +1,433 @@
+//! Writes realistic assessment files for the benchmark (`bench/run.sh`):
+//! German answers of a few sentences, notes, partners, evidence, schedules,
+//! own measures and every status. The same seed gives the same files.
+//!
+//! Most files are in the form kin writes them (with the template's comments);
+//! about a quarter are compact, as a person might write them by hand.
+//!
+//! Run: `cargo run --release --example bench-gen -- --count 1101 --out DIR`
+
+use clap::Parser;
+use jiff::civil::{Date, date};
+use kin::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
+use kin::document::{to_toml, update_document};
+use kin::field::Field;
+use kin::status::Status;
+use std::path::PathBuf;
+use toml_edit::DocumentMut;
+
+/// Schreibt realistische Bewertungsdateien für den Benchmark.
+#[derive(Debug, Parser)]
+struct Args {
+    /// Anzahl der Dateien
+    #[arg(long, default_value_t = 1101)]
+    count: usize,
+    /// Startwert des Zufallsgenerators (gleicher Wert, gleiche Dateien)
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Zielordner (wird angelegt)
+    #[arg(long)]
+    out: PathBuf,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    std::fs::create_dir_all(&args.out)?;
+    let field = Field::embedded();
+    let mut bytes = 0;
+    for index in 0..args.count {
+        // One stream per file, so a file does not depend on how many come before it.
+        let mut rng = Rng::new(args.seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let assessment = assessment(&mut rng, index, field);
+        let text = if rng.chance(25) {
+            let mut compact = DocumentMut::new();
+            update_document(&mut compact, &assessment, field);
+            compact.to_string()
+        } else {
+            to_toml(&assessment, field)
+        };
+        let name = format!(
+            "{:05}-{}.kin.toml",
+            index + 1,
+            slug(&assessment.kommune.name)
+        );
+        std::fs::write(args.out.join(name), &text)?;
+        bytes += text.len();
+    }
+    eprintln!(
+        "{} Dateien, {} KiB in {}",
+        args.count,
+        bytes / 1024,
+        args.out.display()
+    );
+    Ok(())
+}
+
+/// SplitMix64: small, fast, and the same everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `low..=high`.
+    fn between(&mut self, low: usize, high: usize) -> usize {
+        low + (self.next() % (high - low + 1) as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.between(0, items.len() - 1)]
+    }
+
+    fn date(&mut self, from_year: i16, to_year: i16) -> Date {
+        let year = self.between(from_year as usize, to_year as usize) as i16;
+        date(year, self.between(1, 12) as i8, self.between(1, 28) as i8)
+    }
+}
+
+const PREFIXES: [&str; 12] = [
+    "Ober",
+    "Unter",
+    "Nieder",
+    "Hohen",
+    "Mühl",
+    "Kirch",
+    "Bad ",
+    "Schwäbisch ",
+    "Alt",
+    "Neu",
+    "Groß",
+    "Klein",
+];
+const STEMS: [&str; 12] = [
+    "hausen", "bach", "ingen", "stetten", "weiler", "heim", "dorf", "tal", "bronn", "au",
+    "münster", "büttel",
+];
+const BODIES: [&str; 10] = [
+    "Landkreis",
+    "Regionalverband Nordschwarzwald",
+    "Zweckverband Wasserversorgung",
+    "Gemeindeverwaltungsverband",
+    "Energieagentur",
+    "Volkshochschule",
+    "Kreishandwerkerschaft",
+    "IHK Region Stuttgart",
+    "Naturpark Schönbuch",
+    "Verkehrsverbund",
+];
+const SUBJECTS: [&str; 12] = [
+    "Der Gemeinderat",
+    "Die Verwaltung",
+    "Das Bauamt",
+    "Die Stabsstelle Nachhaltigkeit",
+    "Der Bürgermeister",
+    "Die Wirtschaftsförderung",
+    "Ein Arbeitskreis aus Bürgerinnen und Bürgern",
+    "Der Gemeindeverwaltungsverband",
+    "Die Klimaschutzmanagerin",
+    "Das Kämmereiamt",
+    "Die Schulleitung",
+    "Der Ortschaftsrat",
+];
+const VERBS: [&str; 10] = [
+    "hat beschlossen,",
+    "prüft derzeit,",
+    "plant für das kommende Jahr,",
+    "hat gemeinsam mit den Nachbarn vereinbart,",
+    "möchte bis zur nächsten Haushaltsberatung klären,",
+    "hat im Frühjahr begonnen,",
+    "schlägt vor,",
+    "hat bereits zugestimmt,",
+    "überlegt,",
+    "führt Gespräche darüber,",
+];
+const OBJECTS: [&str; 14] = [
+    "den Bauhof mit der Nachbargemeinde zusammenzulegen.",
+    "die Kläranlage künftig gemeinsam zu betreiben.",
+    "ein interkommunales Gewerbegebiet auszuweisen.",
+    "die Beschaffung von Streusalz und Dienstfahrzeugen zu bündeln.",
+    "ein gemeinsames Klimaschutzkonzept für die Raumschaft zu erstellen.",
+    "die Schulsozialarbeit über die Gemarkungsgrenze hinweg zu organisieren.",
+    "Fördermittel aus dem Programm „Klimaschutz Plus“ zu beantragen.",
+    "eine Städtepartnerschaft im Globalen Süden zu vertiefen.",
+    "den Ortsbus mit dem Verkehrsverbund abzustimmen.",
+    "das Hallenbad gemeinsam zu sanieren und zu betreiben.",
+    "die Breitbandversorgung über einen Zweckverband auszubauen.",
+    "ein Gründerzentrum für junge Unternehmen zu schaffen.",
+    "Flächen für Photovoltaik auf den Dächern öffentlicher Gebäude zu prüfen.",
+    "die Feuerwehren bei der Ausbildung enger zusammenarbeiten zu lassen.",
+];
+const REMARKS: [&str; 10] = [
+    "Die Kosten werden nach Einwohnerzahl geteilt.",
+    "Ein Zuschuss des Landes ist beantragt, der Bescheid steht noch aus.",
+    "Erste Gespräche mit den Bürgermeistern der Nachbarorte verliefen positiv.",
+    "Die Umsetzung hängt vom Haushalt 2027 ab.",
+    "Bürgerinnen und Bürger wurden in zwei Workshops beteiligt.",
+    "Der Kreistag unterstützt das Vorhaben ausdrücklich.",
+    "Eine Machbarkeitsstudie liegt seit März vor.",
+    "Die Zuständigkeiten sind in einer öffentlich-rechtlichen Vereinbarung geregelt.",
+    "Wegen Personalmangels verzögert sich der Zeitplan um etwa ein Jahr.",
+    "Größter Vorteil: weniger Doppelarbeit und geringere Kosten für alle Beteiligten.",
+];
+const ROLES: [&str; 8] = [
+    "Hauptamt",
+    "Bauamt",
+    "Kämmerei",
+    "Ordnungsamt",
+    "Stabsstelle Nachhaltigkeit",
+    "Amt für Bildung und Soziales",
+    "Wirtschaftsförderung",
+    "Bürgermeisteramt",
+];
+const FIRST_NAMES: [&str; 8] = [
+    "Jürgen",
+    "Sören",
+    "Anna-Lena",
+    "Özlem",
+    "Björn",
+    "Käthe",
+    "Matthias",
+    "Zoë",
+];
+const LAST_NAMES: [&str; 8] = [
+    "Müller",
+    "Schäfer",
+    "Weiß",
+    "Günther",
+    "Yıldız",
+    "Krämer",
+    "Straßburger",
+    "Hölderle",
+];
+const OWN_TITLES: [(&str, &str, &str); 10] = [
+    ("gemeinsamer-bauhof", "infrastruktur", "Gemeinsamer Bauhof"),
+    (
+        "klaerschlamm-verwertung",
+        "infrastruktur",
+        "Gemeinsame Klärschlammverwertung",
+    ),
+    (
+        "ortsbus",
+        "konzepte",
+        "Ortsbus im Verbund mit den Nachbarorten",
+    ),
+    (
+        "beschaffung",
+        "wirtschaft",
+        "Gemeinsame nachhaltige Beschaffung",
+    ),
+    (
+        "hallenbad",
+        "infrastruktur",
+        "Hallenbad im Verbund betreiben",
+    ),
+    (
+        "ferienbetreuung",
+        "bildung",
+        "Ferienbetreuung für drei Gemeinden",
+    ),
+    (
+        "fairtrade-region",
+        "international",
+        "Fairtrade-Region gemeinsam mit dem Landkreis",
+    ),
+    (
+        "waermeplanung",
+        "konzepte",
+        "Kommunale Wärmeplanung im Konvoi",
+    ),
+    ("musikschule", "bildung", "Gemeinsame Musikschule"),
+    (
+        "breitband",
+        "infrastruktur",
+        "Breitbandausbau über einen Zweckverband",
+    ),
+];
+
+fn kommune_name(rng: &mut Rng, index: usize) -> String {
+    let name = format!("{}{}", rng.pick(&PREFIXES), rng.pick(&STEMS));
+    // Prefixes like "Bad " end in a space; the stem then needs a capital.
+    let mut name = match name.split_once(' ') {
+        Some((first, rest)) => format!("{first} {}", capitalise(rest)),
+        None => name,
+    };
+    if index % 7 == 3 {
+        name.push_str(" am Neckar");
+    }
+    name
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.to_lowercase().chars() {
+        match c {
+            'ä' => slug.push_str("ae"),
+            'ö' => slug.push_str("oe"),
+            'ü' => slug.push_str("ue"),
+            'ß' => slug.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => slug.push(c),
+            _ if !slug.ends_with('-') => slug.push('-'),
+            _ => {}
+        }
+    }
+    slug.trim_matches('-').to_owned()
+}
+
+fn sentences(rng: &mut Rng, low: usize, high: usize) -> String {
+    let mut text = Vec::new();
+    for _ in 0..rng.between(low, high) {
+        if rng.chance(60) {
+            text.push(format!(
+                "{} {} {}",
+                rng.pick(&SUBJECTS),
+                rng.pick(&VERBS),
+                rng.pick(&OBJECTS)
+            ));
+        } else {
+            text.push(rng.pick(&REMARKS).to_owned());
+        }
+    }
+    text.join(" ")
+}
+
+fn partners(rng: &mut Rng) -> Vec<String> {
+    (0..rng.between(0, 4))
+        .map(|_| {
+            if rng.chance(70) {
+                kommune_name(rng, 0)
+            } else {
+                rng.pick(&BODIES).to_owned()
+            }
+        })
+        .collect()
+}
+
+fn evidence(rng: &mut Rng, kommune: &str) -> Vec<String> {
+    (0..rng.between(0, 3))
+        .map(|_| match rng.between(0, 2) {
+            0 => format!(
+                "GR-Beschluss {}/{}",
+                rng.between(2018, 2026),
+                rng.between(1, 140)
+            ),
+            1 => format!(
+                "https://www.{}.example/nachhaltigkeit/{}.pdf",
+                slug(kommune),
+                rng.between(100, 999)
+            ),
+            _ => format!(
+                "Protokoll der Verbandsversammlung vom {}",
+                rng.date(2020, 2026)
+            ),
+        })
+        .collect()
+}
+
+fn status(rng: &mut Rng) -> Status {
+    // Roughly what a year of work looks like: much open or planned, some done.
+    match rng.between(0, 99) {
+        0..=9 => Status::Unknown,
+        10..=29 => Status::Open,
+        30..=49 => Status::Planned,
+        50..=69 => Status::InProgress,
+        70..=91 => Status::Done,
+        _ => Status::NotApplicable,
+    }
+}
+
+fn item_state(rng: &mut Rng, kommune: &str) -> ItemState {
+    let status = status(rng);
+    let mut state = ItemState {
+        status,
+        ..ItemState::default()
+    };
+    // not-applicable gets its reason, as kin asks for one.
+    if status == Status::NotApplicable || (status != Status::Unknown && rng.chance(80)) {
+        state.note = Some(sentences(rng, 1, 4));
+    }
+    if status.has_details() {
+        state.partners = partners(rng);
+        state.evidence = evidence(rng, kommune);
+    }
+    if status.has_schedule() {
+        if rng.chance(70) {
+            state.responsible = Some(if rng.chance(50) {
+                rng.pick(&ROLES).to_owned()
+            } else {
+                format!("{} {}", rng.pick(&FIRST_NAMES), rng.pick(&LAST_NAMES))
+            });
+        }
+        if rng.chance(60) {
+            state.due = Some(rng.date(2026, 2029));
+        }
+    }
+    state
+}
+
+fn assessment(rng: &mut Rng, index: usize, field: &Field) -> Assessment {
+    let name = kommune_name(rng, index);
+    let kommune = Kommune {
+        ags: rng
+            .chance(85)
+            .then(|| format!("08{:06}", rng.between(100_000, 999_999))),
+        assessor: rng.chance(80).then(|| {
+            format!(
+                "{} {}, {}",
+                rng.pick(&FIRST_NAMES),
+                rng.pick(&LAST_NAMES),
+                rng.pick(&ROLES)
+            )
+        }),
+        date: rng.date(2024, 2026),
+        name,
+    };
+    let name = kommune.name.clone();
+    let mut a = Assessment::new(field, kommune);
+    for question in &field.questions {
+        if rng.chance(85) {
+            a.answers.insert(question.id.clone(), sentences(rng, 2, 5));
+        }
+    }
+    for (_, suggestion) in field.suggestions() {
+        let state = item_state(rng, &name);
+        if state != ItemState::default() {
+            a.suggestions.insert(suggestion.id.clone(), state);
+        }
+    }
+    let mut own: Vec<_> = OWN_TITLES.iter().collect();
+    for _ in 0..rng.between(0, 5) {
+        let (id, category, title) = own.remove(rng.between(0, own.len() - 1));
+        let mut state = item_state(rng, &name);
+        if state.status == Status::Unknown {
+            state.status = Status::Planned;
+        }
+        a.own.push(OwnMeasure {
+            id: (*id).to_owned(),
+            category: (*category).to_owned(),
+            title: (*title).to_owned(),
+            state,
+        });
+    }
+    a
+}

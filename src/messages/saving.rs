@@ -1,0 +1,71 @@
+//! Saving files: why a save failed, in words for people. Every save is
+//! atomic, so a failed one never changes the file; the messages say so.
+
+use std::io;
+
+/// Why kin leaves a write-protected file alone.
+pub const READ_ONLY_FILE: &str = "die Datei ist schreibgeschützt (kin ändert sie deshalb nicht; \
+     zum Bearbeiten erst den Schreibschutz aufheben)";
+
+/// Why a path cannot be followed to a file.
+pub const SYMLINK_LOOP: &str = "zu viele symbolische Links hintereinander (eine Schleife?)";
+
+/// `PATH kann nicht geschrieben werden: REASON; es wurde nichts geändert`.
+pub fn write_failed(path: &str, error: &io::Error) -> String {
+    let own = error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<crate::atomic_write::ReadOnlyFile>());
+    let system = system_message(error);
+    let reason = match error.kind() {
+        _ if own => READ_ONLY_FILE.to_owned(),
+        io::ErrorKind::PermissionDenied => {
+            format!("keine Schreibrechte für die Datei oder ihren Ordner ({system})")
+        }
+        io::ErrorKind::ReadOnlyFilesystem => {
+            format!("das Laufwerk ist schreibgeschützt ({system})")
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            format!("kein Platz mehr auf dem Laufwerk ({system})")
+        }
+        io::ErrorKind::NotFound => format!("den Ordner gibt es nicht ({system})"),
+        _ => system,
+    };
+    format!("{path} kann nicht geschrieben werden: {reason}; es wurde nichts geändert")
+}
+
+/// The operating system's own words, without the name of the temporary
+/// file that the tempfile crate appends (` at path "…"`): it would only confuse.
+fn system_message(error: &io::Error) -> String {
+    let text = error.to_string();
+    match text.split_once(" at path \"") {
+        Some((message, _)) => message.to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_why_and_that_nothing_changed() {
+        let full = io::Error::new(io::ErrorKind::StorageFull, "No space left on device");
+        assert_eq!(
+            write_failed("a.kin.toml", &full),
+            "a.kin.toml kann nicht geschrieben werden: kein Platz mehr auf dem Laufwerk \
+             (No space left on device); es wurde nichts geändert"
+        );
+        let read_only = io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            crate::atomic_write::ReadOnlyFile,
+        );
+        assert!(write_failed("a", &read_only).contains("die Datei ist schreibgeschützt"));
+        let temp = io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "Operation not permitted (os error 1) at path \"/x/.a.kin.toml.Ab12.tmp\"",
+        );
+        let message = write_failed("a", &temp);
+        assert!(!message.contains(".tmp"), "{message}");
+        assert!(message.contains("keine Schreibrechte"), "{message}");
+    }
+}

@@ -403,3 +403,47 @@ fn a_reader_that_stops_early_is_no_error() {
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stderr.is_empty(), "{output:?}");
 }
+
+/// JSON and CSV are streamed a chunk of files at a time: over more files
+/// than one chunk they give the same bytes as rendering the whole report at
+/// once, and an invalid file late in the list still gives no report at all.
+#[test]
+fn streamed_formats_over_many_files_equal_the_whole_report() {
+    use kin::field::Field;
+    use kin::render::report::{Screen, csv, json};
+    use kin::report::Report;
+
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for i in 0..(kin::files::CHUNK * 2 + 7) {
+        let source = root.join(DISTRICT[i % 3]);
+        let path = dir.path().join(format!("k{i:04}.kin.toml"));
+        std::fs::copy(source, &path).unwrap();
+        paths.push(path);
+    }
+    let field = Field::embedded();
+    let assessments = kin::files::read_valid(&paths, field).unwrap();
+    let whole = Report::build(&assessments, field);
+    let screen = Screen::detect();
+    for (format, render) in [
+        ("json", json::render as fn(&Report, &Screen) -> String),
+        ("csv", csv::render),
+    ] {
+        let mut cmd = kin(&["--format", format]);
+        let out = cmd.args(&paths).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            render(&whole, &screen),
+            "{format}"
+        );
+    }
+
+    std::fs::write(paths.last().unwrap(), "schema = 1\nfield = 3\n").unwrap();
+    let out = kin(&["--format", "json"]).args(&paths).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no partial report");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("k0518.kin.toml:2:9: error:"), "{stderr}");
+}

@@ -2,11 +2,12 @@
 
 use crate::exit::Outcome;
 use crate::field::Field;
-use crate::files::read_valid;
+use crate::files::{Places, for_each_checked, read_valid};
 use crate::messages as msg;
-use crate::output::print;
-use crate::render::report::{Renderer, Screen, csv, json, markdown, table};
-use crate::report::Report;
+use crate::output::{Spool, print};
+use crate::render::findings::finding_line;
+use crate::render::report::{Renderer, Screen, Stream, csv, json, markdown, table};
+use crate::report::{AssessmentReport, Report, Totals};
 use anyhow::Context;
 use std::path::PathBuf;
 
@@ -35,23 +36,85 @@ pub enum Format {
     Csv,
 }
 
+/// How a format is produced: from the whole report (tables and markdown lay
+/// out all Kommunen together), or streamed one assessment at a time.
+pub enum Production {
+    Whole(Renderer),
+    Streamed(Stream),
+}
+
 impl Format {
-    /// The renderer that produces this format.
-    pub fn renderer(self) -> Renderer {
+    pub fn production(self) -> Production {
         match self {
-            Format::Table => table::render,
-            Format::Markdown => markdown::render,
-            Format::Json => json::render,
-            Format::Csv => csv::render,
+            Format::Table => Production::Whole(table::render),
+            Format::Markdown => Production::Whole(markdown::render),
+            Format::Json => Production::Streamed(json::STREAM),
+            Format::Csv => Production::Streamed(csv::STREAM),
         }
     }
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
-    let assessments = read_valid(&args.files, field)?;
-    let report = Report::build(&assessments, field);
-    let text = (args.format.renderer())(&report, &Screen::detect());
-    print(&text).context(msg::CANNOT_WRITE_OUTPUT)?;
+    match args.format.production() {
+        Production::Whole(render) => {
+            let assessments = read_valid(&args.files, field)?;
+            let report = Report::build(&assessments, field);
+            print(&render(&report, &Screen::detect())).context(msg::CANNOT_WRITE_OUTPUT)?;
+        }
+        Production::Streamed(stream) => run_streamed(&args.files, field, stream)?,
+    }
     Ok(Outcome::Success)
+}
+
+/// Reads the files a chunk at a time and writes each assessment as soon as
+/// it is read, so memory stays small for thousands of files. The output is
+/// held back (spooled) until every file proved valid: an invalid file gives
+/// the `kin check` findings and exit 2, never a partial report.
+fn run_streamed(paths: &[PathBuf], field: &Field, stream: Stream) -> anyhow::Result<()> {
+    let mut spool = Spool::new();
+    let mut totals = Totals::empty(field);
+    let mut invalid = 0;
+    let mut first = true;
+    spool.push(&(stream.begin)())?;
+    for_each_checked(
+        paths,
+        field,
+        Places::Skip,
+        |file| {
+            let report = file
+                .assessment
+                .as_ref()
+                .map(|a| AssessmentReport::build(&file.display(), a, field));
+            let findings: Vec<String> = file
+                .findings
+                .iter()
+                .map(|f| finding_line(&file.display(), f))
+                .collect();
+            (findings, report)
+        },
+        |chunk| -> std::io::Result<()> {
+            for (findings, report) in chunk {
+                for line in findings {
+                    eprintln!("{line}");
+                }
+                match report {
+                    Some(report) if invalid == 0 => {
+                        totals.add(&report);
+                        spool.push(&(stream.element)(&report, first))?;
+                        first = false;
+                    }
+                    Some(_) => {}
+                    None => invalid += 1,
+                }
+            }
+            Ok(())
+        },
+    )?;
+    if invalid > 0 {
+        anyhow::bail!(msg::invalid_input(invalid));
+    }
+    spool.push(&(stream.end)(&totals))?;
+    spool.print().context(msg::CANNOT_WRITE_OUTPUT)?;
+    Ok(())
 }

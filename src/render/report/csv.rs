@@ -31,6 +31,13 @@ pub fn begin() -> String {
     )
 }
 
+/// The CSV form as a [`super::Stream`]; it has no totals row.
+pub const STREAM: super::Stream = super::Stream {
+    begin,
+    element: |assessment, _first| element(assessment),
+    end: |_totals| String::new(),
+};
+
 /// The rows of one assessment.
 pub fn element(assessment: &AssessmentReport) -> String {
     rows(assessment.items.iter().map(|item| row(assessment, item)))

@@ -21,6 +21,13 @@ pub fn render(report: &Report, _screen: &Screen) -> String {
     out
 }
 
+/// The JSON form as a [`super::Stream`].
+pub const STREAM: super::Stream = super::Stream {
+    begin,
+    element,
+    end,
+};
+
 /// The report in pieces, so that `kin report` can write thousands of
 /// assessments without holding them all: [`begin`], one [`element`] per
 /// assessment, [`end`]. Together they give exactly the bytes serde_json's

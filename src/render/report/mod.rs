@@ -7,13 +7,24 @@ pub mod markdown;
 pub mod table;
 
 use crate::messages as msg;
-use crate::report::{ItemReport, Report};
+use crate::report::{AssessmentReport, ItemReport, Report, Totals};
 
 pub use crate::render::screen::Screen;
 
 /// Turns a report into the complete text of one output format; only the
 /// table format looks at the [`Screen`].
 pub type Renderer = fn(&Report, &Screen) -> String;
+
+/// A format written one assessment at a time (JSON, CSV), so a report over
+/// thousands of files never holds them all: `begin`, one `element` per
+/// assessment (`true` for the first), then `end` with the district totals.
+/// The pieces give the same bytes as the format's [`Renderer`].
+#[derive(Clone, Copy)]
+pub struct Stream {
+    pub begin: fn() -> String,
+    pub element: fn(&AssessmentReport, bool) -> String,
+    pub end: fn(&Totals) -> String,
+}
 
 /// The extra lines about an item besides note and partners, for people:
 /// who is responsible, by when, and the evidence.

@@ -225,3 +225,123 @@ proptest! {
         }
     }
 }
+
+/// Two assessments that share some of their content: `b` takes each part
+/// (Kommune data, every answer, every suggestion, the own measures) from
+/// either `a` or another generated assessment.
+fn related_pair() -> impl Strategy<Value = (Assessment, Assessment)> {
+    (
+        assessment(),
+        assessment(),
+        prop::collection::vec(any::<bool>(), 16),
+    )
+        .prop_map(|(a, other, take)| {
+            let field = Field::embedded();
+            let mut b = a.clone();
+            let mut pick = take.into_iter().cycle();
+            if pick.next().unwrap() {
+                b.kommune = other.kommune.clone();
+            }
+            for q in &field.questions {
+                if pick.next().unwrap() {
+                    match other.answers.get(&q.id) {
+                        Some(answer) => b.answers.insert(q.id.clone(), answer.clone()),
+                        None => b.answers.remove(&q.id),
+                    };
+                }
+            }
+            for (_, s) in field.suggestions() {
+                if pick.next().unwrap() {
+                    match other.suggestions.get(&s.id) {
+                        Some(state) => b.suggestions.insert(s.id.clone(), state.clone()),
+                        None => b.suggestions.remove(&s.id),
+                    };
+                }
+            }
+            if pick.next().unwrap() {
+                b.own = other.own.clone();
+            }
+            (a, b)
+        })
+}
+
+/// The parts whose values differ, compared as people would: lists of
+/// partners and evidence as sets.
+fn differing_parts(a: &Assessment, b: &Assessment) -> std::collections::BTreeSet<String> {
+    use std::collections::BTreeSet;
+    let field = Field::embedded();
+    let set = |list: &[String]| list.iter().cloned().collect::<BTreeSet<_>>();
+    let same_state = |x: &ItemState, y: &ItemState| {
+        x.status == y.status
+            && x.note == y.note
+            && set(&x.partners) == set(&y.partners)
+            && set(&x.evidence) == set(&y.evidence)
+            && x.responsible == y.responsible
+            && x.due == y.due
+    };
+    let mut parts = BTreeSet::new();
+    let (ka, kb) = (&a.kommune, &b.kommune);
+    for (key, differs) in [
+        ("name", ka.name != kb.name),
+        ("ags", ka.ags != kb.ags),
+        ("assessor", ka.assessor != kb.assessor),
+        ("date", ka.date != kb.date),
+    ] {
+        if differs {
+            parts.insert(format!("kommune.{key}"));
+        }
+    }
+    for q in &field.questions {
+        if a.answer(&q.id) != b.answer(&q.id) {
+            parts.insert(format!("question.{}", q.id));
+        }
+    }
+    for (_, s) in field.suggestions() {
+        if !same_state(&a.suggestion(&s.id), &b.suggestion(&s.id)) {
+            parts.insert(format!("suggestion.{}", s.id));
+        }
+    }
+    let ids: BTreeSet<&str> = a.own.iter().chain(&b.own).map(|m| m.id.as_str()).collect();
+    for id in ids {
+        let same = match (a.own_measure(id), b.own_measure(id)) {
+            (Some(x), Some(y)) => {
+                x.title == y.title && x.category == y.category && same_state(&x.state, &y.state)
+            }
+            _ => false,
+        };
+        if !same {
+            parts.insert(format!("own.{id}"));
+        }
+    }
+    parts
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn an_assessment_does_not_differ_from_itself(a in assessment()) {
+        let d = kin::diff::diff(&a, &a, Field::embedded());
+        prop_assert!(d.is_empty(), "{:?}", d.changes);
+        prop_assert!(!d.has_regression());
+    }
+
+    #[test]
+    fn diff_lists_exactly_the_parts_whose_values_differ((a, b) in related_pair()) {
+        let d = kin::diff::diff(&a, &b, Field::embedded());
+        let listed: std::collections::BTreeSet<String> = d
+            .changes
+            .iter()
+            .map(|c| match c.target.id() {
+                Some(id) => format!("{}.{id}", c.target.as_str()),
+                None => format!("kommune.{}", c.id()),
+            })
+            .collect();
+        prop_assert_eq!(listed, differing_parts(&a, &b));
+        // A regression is reported exactly when a status went down the order.
+        let regressed = d.changes.iter().any(|c| matches!(&c.kind,
+            kin::diff::ChangeKind::Status(e) if e.to.progress_rank() < e.from.progress_rank()
+                && e.to.progress_rank().is_some()));
+        prop_assert_eq!(d.has_regression(), regressed);
+    }
+}

@@ -2,6 +2,7 @@
 //! update of an existing file's document that touches only what changed, so
 //! that comments and layout a person wrote by hand survive.
 
+use crate::assessment::keys::{KOMMUNE_KEYS, OWN_KEYS};
 use crate::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
 use crate::field::Field;
 use crate::messages as msg;
@@ -114,22 +115,8 @@ pub fn update_document(doc: &mut DocumentMut, assessment: &Assessment, field: &F
     update_own(root, &assessment.own);
 }
 
-/// The order of keys in new files; keys added later join at their place.
-const KOMMUNE_ORDER: [&str; 4] = ["name", "ags", "assessor", "date"];
-const ITEM_ORDER: [&str; 9] = [
-    "id",
-    "category",
-    "title",
-    "status",
-    "note",
-    "partners",
-    "evidence",
-    "responsible",
-    "due",
-];
-
 fn update_kommune(table: &mut Table, kommune: &Kommune) {
-    keep_order(table, &KOMMUNE_ORDER, |table| {
+    keep_order(table, &KOMMUNE_KEYS, |table| {
         set_value(table, "name", Some(text_value(&kommune.name)));
         set_value(table, "ags", kommune.ags.as_deref().map(text_value));
         set_value(
@@ -142,7 +129,7 @@ fn update_kommune(table: &mut Table, kommune: &Kommune) {
 }
 
 fn update_item(table: &mut Table, state: &ItemState) {
-    keep_order(table, &ITEM_ORDER, |table| update_item_values(table, state));
+    keep_order(table, &OWN_KEYS, |table| update_item_values(table, state));
 }
 
 fn update_item_values(table: &mut Table, state: &ItemState) {
@@ -174,7 +161,7 @@ fn update_own(root: &mut Table, own: &[OwnMeasure]) {
             .iter()
             .position(|t| t.get("id").and_then(Item::as_str) == Some(measure.id.as_str()));
         let mut table = found.map(|i| existing.remove(i)).unwrap_or_default();
-        keep_order(&mut table, &ITEM_ORDER, |table| {
+        keep_order(&mut table, &OWN_KEYS, |table| {
             set_value(table, "id", Some(text_value(&measure.id)));
             set_value(table, "category", Some(text_value(&measure.category)));
             set_value(table, "title", Some(text_value(&measure.title)));

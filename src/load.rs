@@ -5,6 +5,7 @@
 //! deserialised with serde, so that one pass reports all problems, each with
 //! a German message, its line and column, and the allowed values.
 
+use crate::assessment::keys::{ITEM_KEYS, KOMMUNE_KEYS, OWN_KEYS, TOP_KEYS};
 use crate::assessment::{
     Assessment, ItemState, Kommune, OwnMeasure, SCHEMA_VERSION, is_kebab_case, is_valid_ags,
 };
@@ -44,36 +45,6 @@ impl Loaded {
         }
     }
 }
-
-const TOP_KEYS: [&str; 7] = [
-    "schema",
-    "field",
-    "field_version",
-    "kommune",
-    "answers",
-    "suggestions",
-    "own",
-];
-const KOMMUNE_KEYS: [&str; 4] = ["name", "ags", "assessor", "date"];
-const ITEM_KEYS: [&str; 6] = [
-    "status",
-    "note",
-    "partners",
-    "evidence",
-    "responsible",
-    "due",
-];
-const OWN_KEYS: [&str; 9] = [
-    "id",
-    "category",
-    "title",
-    "status",
-    "note",
-    "partners",
-    "evidence",
-    "responsible",
-    "due",
-];
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -606,7 +577,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Reads one key of a suggestion or own measure into `state`; false when
-    /// the key is not one of [`ITEM_KEYS`].
+    /// the key is not one of [`ITEM_KEYS`](crate::assessment::keys::ITEM_KEYS).
     fn item_entry(&mut self, key: &Key<'_>, value: &Value<'_>, state: &mut ItemState) -> bool {
         match key.get_ref().as_ref() {
             "status" => {

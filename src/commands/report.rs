@@ -81,27 +81,33 @@ fn run_streamed(paths: &[PathBuf], field: &Field, stream: Stream) -> anyhow::Res
         paths,
         field,
         Places::Skip,
+        // In parallel: each file's findings, report and rendered text.
         |file| {
-            let report = file
-                .assessment
-                .as_ref()
-                .map(|a| AssessmentReport::build(&file.display(), a, field));
             let findings: Vec<String> = file
                 .findings
                 .iter()
                 .map(|f| finding_line(&file.display(), f))
                 .collect();
+            let report = file.assessment.as_ref().map(|a| {
+                let report = AssessmentReport::build(&file.display(), a, field);
+                let text = (stream.element)(&report);
+                (report, text)
+            });
             (findings, report)
         },
+        // In order: findings to stderr, text to the spool, counts to the totals.
         |chunk| -> std::io::Result<()> {
             for (findings, report) in chunk {
                 for line in findings {
                     eprintln!("{line}");
                 }
                 match report {
-                    Some(report) if invalid == 0 => {
+                    Some((report, text)) if invalid == 0 => {
                         totals.add(&report);
-                        spool.push(&(stream.element)(&report, first))?;
+                        if !first {
+                            spool.push(stream.separator)?;
+                        }
+                        spool.push(&text)?;
                         first = false;
                     }
                     Some(_) => {}

@@ -17,6 +17,13 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// strings, pretty JSON has no control character but the line break, so
 /// every other one is inside a string, where `\uXXXX` means the same.
 fn escape_remaining_controls(json: &str) -> String {
+    // In UTF-8, DEL is 0x7F and the C1 controls are 0xC2 0x80–0x9F: most
+    // output has neither and is passed on as it is.
+    let bytes = json.as_bytes();
+    let c1 = |pair: &[u8]| pair[0] == 0xc2 && (0x80..=0x9f).contains(&pair[1]);
+    if !bytes.contains(&0x7f) && !bytes.windows(2).any(c1) {
+        return json.to_owned();
+    }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if c.is_control() && c != '\n' {

@@ -34,7 +34,8 @@ pub fn begin() -> String {
 /// The CSV form as a [`super::Stream`]; it has no totals row.
 pub const STREAM: super::Stream = super::Stream {
     begin,
-    element: |assessment, _first| element(assessment),
+    element,
+    separator: "",
     end: |_totals| String::new(),
 };
 

@@ -15,7 +15,10 @@ use serde::Serialize;
 pub fn render(report: &Report, _screen: &Screen) -> String {
     let mut out = begin();
     for (index, assessment) in report.assessments.iter().enumerate() {
-        out.push_str(&element(assessment, index == 0));
+        if index > 0 {
+            out.push_str(SEPARATOR);
+        }
+        out.push_str(&element(assessment));
     }
     out.push_str(&end(&report.totals));
     out
@@ -25,8 +28,11 @@ pub fn render(report: &Report, _screen: &Screen) -> String {
 pub const STREAM: super::Stream = super::Stream {
     begin,
     element,
+    separator: SEPARATOR,
     end,
 };
+
+const SEPARATOR: &str = ",\n";
 
 /// The report in pieces, so that `kin report` can write thousands of
 /// assessments without holding them all: [`begin`], one [`element`] per
@@ -37,10 +43,9 @@ pub fn begin() -> String {
 }
 
 /// One assessment as an element of the `assessments` array.
-pub fn element(assessment: &AssessmentReport, first: bool) -> String {
+pub fn element(assessment: &AssessmentReport) -> String {
     let json = to_json(&JsonAssessment::of(assessment));
-    let separator = if first { "" } else { ",\n" };
-    format!("{separator}{}", indent(json.trim_end(), "    ", true))
+    indent(json.trim_end(), "    ", true)
 }
 
 /// The end of the array and the totals.

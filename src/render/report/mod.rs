@@ -17,12 +17,13 @@ pub type Renderer = fn(&Report, &Screen) -> String;
 
 /// A format written one assessment at a time (JSON, CSV), so a report over
 /// thousands of files never holds them all: `begin`, one `element` per
-/// assessment (`true` for the first), then `end` with the district totals.
-/// The pieces give the same bytes as the format's [`Renderer`].
+/// assessment with `separator` between them, then `end` with the district
+/// totals. The pieces give the same bytes as the format's [`Renderer`].
 #[derive(Clone, Copy)]
 pub struct Stream {
     pub begin: fn() -> String,
-    pub element: fn(&AssessmentReport, bool) -> String,
+    pub element: fn(&AssessmentReport) -> String,
+    pub separator: &'static str,
     pub end: fn(&Totals) -> String,
 }
 

@@ -199,6 +199,16 @@ impl<'a> Item<'a> {
     }
 }
 
+/// A text as kin holds it: every CR LF line break becomes LF (repeatedly, so
+/// the result holds no CR LF at all), whatever line ends the file had.
+pub fn unify_line_breaks(text: &str) -> String {
+    let mut text = text.to_owned();
+    while text.contains("\r\n") {
+        text = text.replace("\r\n", "\n");
+    }
+    text
+}
+
 /// Whether `id` is lowercase kebab-case: `a-z`, `0-9` and single inner dashes.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
@@ -218,6 +228,13 @@ pub fn is_valid_ags(ags: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_are_unified_completely() {
+        assert_eq!(unify_line_breaks("a\r\nb"), "a\nb");
+        assert_eq!(unify_line_breaks("a\r\r\nb\rc"), "a\nb\rc");
+        assert_eq!(unify_line_breaks("ä\n"), "ä\n");
+    }
 
     #[test]
     fn kebab_case_ids() {

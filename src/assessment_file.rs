@@ -8,15 +8,16 @@
 //! program changed since kin last read or wrote it. A file with Windows line
 //! endings (CRLF) keeps them.
 
-use crate::assessment::{Assessment, ItemState};
+use crate::assessment::{Assessment, ItemState, unify_line_breaks};
 use crate::atomic_write::{Overwrite, write_atomic};
 use crate::document::{new_document, update_document};
 use crate::field::Field;
+use crate::files::read_limited;
 use crate::finding::Finding;
 use crate::load::load;
 use crate::messages as msg;
 use crate::render::findings::finding_line;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use std::io;
 use std::path::{Path, PathBuf};
 use toml_edit::DocumentMut;
@@ -62,7 +63,7 @@ impl AssessmentFile {
     /// Opens `path` for editing. A missing file is fine (it is created on
     /// the first save); a file with errors is refused.
     pub fn open(path: &Path, field: &Field) -> Result<Opened, OpenError> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match read_limited(path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound && !is_dangling_dir(path) => {
                 return Ok(Opened {
@@ -164,9 +165,10 @@ impl AssessmentFile {
         // A safety net: never write what would not load back to the same
         // assessment. (The CRLF form can fail where a text holds a literal
         // backslash before a line break; the plain form is used then.)
+        let expected = as_read(assessment);
         let Some(bytes) = candidates
             .into_iter()
-            .find(|bytes| load(bytes, field).assessment.as_ref() == Some(for_file))
+            .find(|bytes| load(bytes, field).assessment.as_ref() == Some(&expected))
         else {
             bail!(msg::would_write_invalid(&shown));
         };
@@ -184,7 +186,8 @@ impl AssessmentFile {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 bail!(msg::changed_outside(&shown))
             }
-            result => result.with_context(|| msg::cannot_save(&shown))?,
+            Err(e) => bail!(msg::save_failed(&shown, &e)),
+            Ok(()) => {}
         }
         self.on_disk = Some(bytes);
         self.saved = Some(assessment.clone());
@@ -195,7 +198,7 @@ impl AssessmentFile {
     /// or wrote: someone edited, replaced or deleted it meanwhile.
     fn check_unchanged_on_disk(&self) -> anyhow::Result<()> {
         let shown = self.path.display().to_string();
-        let unchanged = match (std::fs::read(&self.path), &self.on_disk) {
+        let unchanged = match (read_limited(&self.path), &self.on_disk) {
             (Ok(now), Some(known)) => now == *known,
             (Err(e), None) => e.kind() == io::ErrorKind::NotFound,
             (Ok(_), None) => false,
@@ -222,17 +225,26 @@ fn to_crlf(text: &str) -> String {
 
 /// `assessment` with every line break in its texts written as CRLF.
 fn with_crlf_texts(assessment: &Assessment) -> Assessment {
-    fn fix(text: &mut String) {
+    map_texts(assessment, |text| {
         if text.contains('\n') {
             *text = text.replace("\r\n", "\n").replace('\n', "\r\n");
         }
-    }
-    fn fix_state(state: &mut ItemState) {
+    })
+}
+
+/// `assessment` as kin reads it back from a file: CRLF inside texts is `\n`.
+fn as_read(assessment: &Assessment) -> Assessment {
+    map_texts(assessment, |text| *text = unify_line_breaks(text))
+}
+
+/// `assessment` with `fix` applied to every text.
+fn map_texts(assessment: &Assessment, fix: fn(&mut String)) -> Assessment {
+    let fix_state = |state: &mut ItemState| {
         state.note.iter_mut().for_each(fix);
         state.partners.iter_mut().for_each(fix);
         state.evidence.iter_mut().for_each(fix);
         state.responsible.iter_mut().for_each(fix);
-    }
+    };
     let mut a = assessment.clone();
     fix(&mut a.kommune.name);
     a.kommune.assessor.iter_mut().for_each(fix);
@@ -354,7 +366,8 @@ mod tests {
         assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
         let reloaded = AssessmentFile::open(&path, field()).unwrap();
         let answer = reloaded.assessment.unwrap().answers["synergien-potenzial"].clone();
-        assert_eq!(answer, "Schulen\r\nBauhof");
+        // Read back, a line break is "\n" whatever the file's line ends.
+        assert_eq!(answer, "Schulen\nBauhof");
 
         // A backslash right before a line break defeats the CRLF form; the
         // text must still come back exactly.

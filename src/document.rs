@@ -97,6 +97,9 @@ pub fn update_document(doc: &mut DocumentMut, assessment: &Assessment, field: &F
     suggestions.set_implicit(true);
     for (_, suggestion) in field.suggestions() {
         let state = assessment.suggestions.get(&suggestion.id);
+        if let Some(item) = suggestions.get_mut(&suggestion.id) {
+            make_standard(item);
+        }
         match (
             suggestions
                 .get_mut(&suggestion.id)
@@ -148,8 +151,9 @@ fn update_item_values(table: &mut Table, state: &ItemState) {
 /// Own measures are matched by id: kept ones are updated in place, new ones
 /// appended, removed ones dropped, and the list follows the model's order.
 fn update_own(root: &mut Table, own: &[OwnMeasure]) {
-    let mut existing: Vec<Table> = match root.remove("own") {
-        Some(Item::ArrayOfTables(array)) => array.into_iter().collect(),
+    // `own = [{ … }]` written by hand becomes `[[own]]` tables, entries kept.
+    let mut existing: Vec<Table> = match root.remove("own").map(Item::into_array_of_tables) {
+        Some(Ok(array)) => array.into_iter().collect(),
         _ => Vec::new(),
     };
     if own.is_empty() {
@@ -215,8 +219,20 @@ fn same_value(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Turns an inline table (`key = { … }`, as people may write by hand) into
+/// a standard table in place, entries kept, so it is edited like any other.
+fn make_standard(item: &mut Item) {
+    if item.is_inline_table() {
+        let inline = std::mem::take(item);
+        *item = inline.into_table().map_or(Item::None, Item::Table);
+    }
+}
+
 /// The table under `key`, made a table if it is missing or something else.
 fn table_mut<'a>(parent: &'a mut Table, key: &str) -> &'a mut Table {
+    if let Some(item) = parent.get_mut(key) {
+        make_standard(item);
+    }
     if !parent.get(key).is_some_and(Item::is_table) {
         parent.insert(key, Item::Table(Table::new()));
     }
@@ -392,5 +408,22 @@ mod tests {
         update_document(&mut doc, &a, field);
         let expected = format!("note = \"Schulverbund\"\n{status}\nresponsible = \"Amt\"");
         assert!(doc.to_string().contains(&expected), "{doc}");
+    }
+
+    #[test]
+    fn inline_tables_written_by_hand_are_updated_with_their_entries() {
+        let field = Field::embedded();
+        let original = "schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nfield_version = \"1.0\"\n\
+            kommune = { name = \"M\", date = 2026-11-25 }\n\
+            own = [{ id = \"a\", category = \"bildung\", title = \"A\", status = \"open\" }]\n\
+            [suggestions]\nwirtschaft-foerderung = { status = \"done\", note = \"n\" }\n";
+        let mut a = load_str(original, field).assessment.unwrap();
+        a.suggestions.remove("wirtschaft-foerderung");
+        a.kommune.assessor = Some("B".into());
+        a.own[0].state.status = Status::Done;
+        let mut doc: DocumentMut = original.parse().unwrap();
+        update_document(&mut doc, &a, field);
+        let text = doc.to_string();
+        assert_eq!(load_str(&text, field).assessment, Some(a), "{text}");
     }
 }

@@ -142,13 +142,25 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Finding> {
     if metadata.is_dir() {
         return Err(Finding::file_error("io", msg::is_a_folder()));
     }
+    read_limited(path).map_err(|e| {
+        if e.kind() == io::ErrorKind::FileTooLarge {
+            Finding::file_error("io", msg::file_too_large(MAX_FILE_SIZE / 1024 / 1024))
+        } else {
+            read_error(path, &e)
+        }
+    })
+}
+
+/// The bytes of `path`, or [`io::ErrorKind::FileTooLarge`] past
+/// [`MAX_FILE_SIZE`], read without ever holding more than that.
+pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
-        .map_err(|e| read_error(path, &e))?;
+    std::fs::File::open(path)?
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(Finding::file_error(
-            "io",
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
             msg::file_too_large(MAX_FILE_SIZE / 1024 / 1024),
         ));
     }

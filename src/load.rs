@@ -8,6 +8,7 @@
 use crate::assessment::keys::{ITEM_KEYS, KOMMUNE_KEYS, OWN_KEYS, TOP_KEYS};
 use crate::assessment::{
     Assessment, ItemState, Kommune, OwnMeasure, SCHEMA_VERSION, is_kebab_case, is_valid_ags,
+    unify_line_breaks,
 };
 use crate::field::{Field, compare_versions};
 use crate::finding::{Finding, LineIndex, Position, Severity};
@@ -635,9 +636,12 @@ impl<'a> Checker<'a> {
         );
     }
 
+    /// A text value. Line breaks inside it are read as `\n` whether the file
+    /// has LF or CRLF line ends, so the same content compares equal on every
+    /// platform (and with git's autocrlf).
     fn string(&mut self, key: &Key<'_>, value: &Value<'_>) -> Option<String> {
         match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
+            DeValue::String(s) => Some(unify_line_breaks(s)),
             _ => {
                 self.wrong_type(key, value, msg::A_TEXT);
                 None
@@ -660,7 +664,7 @@ impl<'a> Checker<'a> {
                         element.span(),
                     );
                 }
-                DeValue::String(s) => list.push(s.to_string()),
+                DeValue::String(s) => list.push(unify_line_breaks(s)),
                 _ => self.wrong_type(key, element, msg::A_TEXT_LIST),
             }
         }

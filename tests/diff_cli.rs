@@ -193,3 +193,35 @@ fn output_is_deterministic() {
     assert_eq!(first, second);
     assert!(Path::new(FIXTURES).join(OLD).exists());
 }
+
+/// With git's autocrlf the working copy has CRLF line ends and the committed
+/// version LF: the same content must compare equal, multi-line answers too.
+#[test]
+fn lf_and_crlf_copies_of_one_file_do_not_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let lf = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/oberhaslach.kin.toml"),
+    )
+    .unwrap();
+    assert!(
+        lf.contains("\"\"\"\n"),
+        "the example has multi-line answers"
+    );
+    let crlf_path = dir.path().join("crlf.kin.toml");
+    let lf_path = dir.path().join("lf.kin.toml");
+    std::fs::write(&lf_path, &lf).unwrap();
+    std::fs::write(&crlf_path, lf.replace('\n', "\r\n")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kin"))
+        .arg("diff")
+        .arg("--exit-code")
+        .arg(&lf_path)
+        .arg(&crlf_path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -50,8 +50,10 @@ fn nasty_piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Text as kin holds it (line breaks unified, see `unify_line_breaks`).
 fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(nasty_piece(), 0..max).prop_map(|pieces| pieces.concat())
+    prop::collection::vec(nasty_piece(), 0..max)
+        .prop_map(|pieces| kin::assessment::unify_line_breaks(&pieces.concat()))
 }
 
 /// Text that is not blank (kin rejects blank names, titles and list entries).

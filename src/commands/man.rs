@@ -3,7 +3,6 @@
 use crate::atomic_write::{Overwrite, write_atomic};
 use crate::exit::Outcome;
 use crate::messages as msg;
-use anyhow::Context;
 use clap::CommandFactory;
 use std::path::{Path, PathBuf};
 
@@ -20,7 +19,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     command.build();
     match &args.dir {
         None => crate::output::print_bytes(&render(&command)?)?,
-        Some(dir) => write_pages(&command, dir)?,
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| anyhow::anyhow!(msg::write_failed(&dir.display().to_string(), &e)))?;
+            write_pages(&command, dir)?
+        }
     }
     Ok(Outcome::Success)
 }
@@ -39,5 +42,5 @@ fn write_pages(command: &clap::Command, dir: &Path) -> anyhow::Result<()> {
     let man = clap_mangen::Man::new(command.clone());
     let path = dir.join(man.get_filename());
     write_atomic(&path, &render(command)?, Overwrite::Allow)
-        .with_context(|| msg::cannot_write(&path.display().to_string()))
+        .map_err(|e| anyhow::anyhow!(msg::write_failed(&path.display().to_string(), &e)))
 }

@@ -12,6 +12,20 @@ pub const SYMLINK_LOOP: &str = "zu viele symbolische Links hintereinander (eine 
 
 /// `PATH kann nicht geschrieben werden: REASON; es wurde nichts geändert`.
 pub fn write_failed(path: &str, error: &io::Error) -> String {
+    let reason = write_error_reason(error);
+    format!("{path} kann nicht geschrieben werden: {reason}; es wurde nichts geändert")
+}
+
+/// A failed save in a session: what was saved before is still there.
+pub fn save_failed(path: &str, error: &io::Error) -> String {
+    let reason = write_error_reason(error);
+    format!(
+        "{path} kann nicht gespeichert werden: {reason}; alle früheren Antworten sind darin gespeichert"
+    )
+}
+
+/// Why a write failed, in words for people.
+fn write_error_reason(error: &io::Error) -> String {
     let own = error
         .get_ref()
         .is_some_and(|inner| inner.is::<crate::atomic_write::ReadOnlyFile>());
@@ -30,7 +44,7 @@ pub fn write_failed(path: &str, error: &io::Error) -> String {
         io::ErrorKind::NotFound => format!("den Ordner gibt es nicht ({system})"),
         _ => system,
     };
-    format!("{path} kann nicht geschrieben werden: {reason}; es wurde nichts geändert")
+    reason
 }
 
 /// The operating system's own words, without the name of the temporary

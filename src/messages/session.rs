@@ -9,9 +9,6 @@ pub fn file_invalid_unchanged(path: &str) -> String {
 pub fn file_unreadable(path: &str) -> String {
     format!("{path} kann nicht gelesen werden")
 }
-pub fn cannot_save(path: &str) -> String {
-    format!("{path} kann nicht gespeichert werden; alle früheren Antworten sind darin gespeichert")
-}
 pub fn changed_outside(path: &str) -> String {
     format!(
         "{path} wurde während dieser Sitzung von einem anderen Programm geändert, ersetzt oder \

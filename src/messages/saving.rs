@@ -30,7 +30,7 @@ fn write_error_reason(error: &io::Error) -> String {
         .get_ref()
         .is_some_and(|inner| inner.is::<crate::atomic_write::ReadOnlyFile>());
     let system = system_message(error);
-    let reason = match error.kind() {
+    match error.kind() {
         _ if own => READ_ONLY_FILE.to_owned(),
         io::ErrorKind::PermissionDenied => {
             format!("keine Schreibrechte für die Datei oder ihren Ordner ({system})")
@@ -43,8 +43,7 @@ fn write_error_reason(error: &io::Error) -> String {
         }
         io::ErrorKind::NotFound => format!("den Ordner gibt es nicht ({system})"),
         _ => system,
-    };
-    reason
+    }
 }
 
 /// The operating system's own words, without the name of the temporary

@@ -70,14 +70,20 @@ impl Gates {
         if let Some(min) = self.min_done {
             let done = counts(assessment, field).done_percent();
             if done.is_none_or(|d| d < min) {
-                let message = msg::gate_min_done(&format_percent(done), &format_percent(Some(min)));
+                let message = msg::gate_min_done(&exact_percent(done), &exact_percent(Some(min)));
                 fail("gate-min-done", message, None);
             }
         }
         if let Some((max_days, today)) = self.max_age {
             let date = assessment.kommune.date;
             let age = i64::from((today - date).get_days());
-            if age > i64::from(max_days) {
+            if age < 0 {
+                fail(
+                    "gate-max-age",
+                    msg::gate_date_in_future(&date.to_string(), &today.to_string()),
+                    at("kommune.date"),
+                );
+            } else if age > i64::from(max_days) {
                 fail(
                     "gate-max-age",
                     msg::gate_max_age(&date.to_string(), age, max_days),
@@ -86,6 +92,15 @@ impl Gates {
             }
         }
         findings
+    }
+}
+
+/// A percentage for a gate message: whole numbers as such ("40 %"), others
+/// with one decimal ("12,5 %"), so a near miss never reads "44 % < 44 %".
+fn exact_percent(value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.fract() != 0.0 => format!("{v:.1} %").replace('.', ","),
+        other => format_percent(other),
     }
 }
 
@@ -149,7 +164,7 @@ mod tests {
         });
         assert_eq!(
             found[0].message,
-            "Vorgabe --min-done nicht erfüllt: Umsetzungsgrad 13 % < 50 %"
+            "Vorgabe --min-done nicht erfüllt: Umsetzungsgrad 12,5 % < 50 %"
         );
         assert_eq!(found[0].position, None);
     }
@@ -175,5 +190,18 @@ mod tests {
                 .contains("ist 30 Tage alt, erlaubt sind 29")
         );
         assert_eq!(found[0].position, Some(Position { line: 6, column: 8 }));
+
+        // A date after the day of the check cannot be trusted either.
+        let before = Date::new(2026, 1, 9).unwrap();
+        let found = evaluate(&Gates {
+            max_age: Some((730, before)),
+            ..Gates::default()
+        });
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .message
+                .contains("liegt nach dem Stichtag 2026-01-09")
+        );
     }
 }

@@ -96,7 +96,10 @@ impl FileLock {
         // Two attempts: the second one after removing a stale lock.
         for _ in 0..2 {
             match create_new(&path, &content) {
-                Ok(()) => return Ok(FileLock { path, content }),
+                Ok(()) => {
+                    held_here().push(path.clone());
+                    return Ok(FileLock { path, content });
+                }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(error) => {
                     return Err(LockError::Io {
@@ -119,7 +122,7 @@ impl FileLock {
             let Ok(other) = toml::from_str::<Holder>(&existing) else {
                 return Err(LockError::Unreadable { lock_path: path });
             };
-            if !is_stale(&other) {
+            if !is_stale(&other, &path) {
                 return Err(LockError::Held {
                     lock_path: path,
                     holder: other,
@@ -149,6 +152,7 @@ impl FileLock {
 impl Drop for FileLock {
     fn drop(&mut self) {
         remove_if_ours(&self.path, &self.content);
+        held_here().retain(|p| *p != self.path);
     }
 }
 
@@ -172,10 +176,25 @@ fn create_new(path: &Path, content: &str) -> io::Result<()> {
 }
 
 /// A lock is stale when it was taken on this computer by a process that no
-/// longer runs. Locks from other computers (shared folders) are never stale:
-/// kin cannot tell whether their process still runs.
-fn is_stale(holder: &Holder) -> bool {
-    holder.host == host_name() && holder.pid != std::process::id() && !process_alive(holder.pid)
+/// longer runs. A lock with this very process's id is stale too: this process
+/// has not taken it yet, so an earlier one with the same id (common in
+/// containers) left it. Locks from other computers (shared folders) are never
+/// stale: kin cannot tell whether their process still runs.
+fn is_stale(holder: &Holder, path: &Path) -> bool {
+    let this_process = holder.pid == std::process::id();
+    holder.host == host_name()
+        && if this_process {
+            !held_here().contains(&path.to_path_buf())
+        } else {
+            !process_alive(holder.pid)
+        }
+}
+
+/// The lock files this process holds right now.
+fn held_here() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    static HELD: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    HELD.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The name of this computer, as lock files record it.
@@ -219,6 +238,25 @@ fn process_alive(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lock_left_by_an_earlier_process_with_our_id_is_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.kin.toml");
+        let left = Holder {
+            pid: std::process::id(),
+            host: host_name(),
+            since: "2026-01-01T00:00:00+01:00".into(),
+            command: "assess".into(),
+        };
+        fs::write(lock_path(&file), toml::to_string(&left).unwrap()).unwrap();
+        let lock = FileLock::acquire(&file, "set").expect("the leftover lock is taken over");
+        assert!(
+            fs::read_to_string(lock.path())
+                .unwrap()
+                .contains("command = \"set\"")
+        );
+    }
 
     #[test]
     fn lock_file_sits_beside_the_file_and_goes_away() {

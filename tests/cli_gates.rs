@@ -117,3 +117,11 @@ fn github_format_escapes_and_exits_1() {
     );
     assert!(out.starts_with("::warning file=a%2Cb%3Ac.kin.toml,line=7,col=1,title=kin check%3A not-applicable-without-note::"), "{out}");
 }
+
+#[test]
+fn today_without_max_age_is_a_usage_error() {
+    kin()
+        .args(["check", "--today", "2026-01-01", "talbach.kin.toml"])
+        .assert()
+        .code(2);
+}

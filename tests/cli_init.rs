@@ -132,3 +132,23 @@ fn missing_folder_is_an_io_error_with_exit_2() {
         .code(2)
         .stderr(predicates::str::contains("kann nicht geschrieben werden"));
 }
+
+#[test]
+fn date_may_be_written_the_german_way_and_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    kin()
+        .current_dir(dir.path())
+        .args(["init", "a.kin.toml", "--date", "1.2.2026"])
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(dir.path().join("a.kin.toml")).unwrap();
+    assert!(text.contains("date = 2026-02-01"), "{text}");
+    for bad in ["-000001-01-01", "2026-13-01", "morgen"] {
+        kin()
+            .current_dir(dir.path())
+            .args(["init", "b.kin.toml", &format!("--date={bad}")])
+            .assert()
+            .code(2);
+    }
+    assert!(!dir.path().join("b.kin.toml").exists());
+}

@@ -308,3 +308,18 @@ fn a_held_lock_is_respected_and_a_stale_one_replaced() {
         ws.assert_alone();
     }
 }
+
+#[test]
+fn values_may_start_with_a_dash() {
+    let ws = Workspace::new();
+    ws.set()
+        .args(["bildung-zusammenarbeit", "--status", "open"])
+        .args(["--note", "-2 Schulen", "--partner", "-Verband Süd"])
+        .assert()
+        .success();
+    let text = ws.text();
+    assert!(
+        text.contains("note = \"-2 Schulen\"\npartners = [\"-Verband Süd\"]"),
+        "{text}"
+    );
+}

@@ -3,7 +3,7 @@
 use crate::assess::{Options, walk};
 use crate::assessment::Assessment;
 use crate::assessment_file::{AssessmentFile, Opened};
-use crate::commands::init::today;
+use crate::date_input::today;
 use crate::exit::{Interrupted, Outcome};
 use crate::field::Field;
 use crate::lock::FileLock;

@@ -28,14 +28,14 @@ pub struct Args {
     /// Vorgabe: kein Punkt unbewertet, jede Einstiegsfrage beantwortet
     #[arg(long)]
     pub require_complete: bool,
-    /// Vorgabe: Umsetzungsgrad mindestens PCT Prozent
-    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    /// Vorgabe: Umsetzungsgrad mindestens PROZENT Prozent
+    #[arg(long, value_name = "PROZENT", value_parser = parse_percent)]
     pub min_done: Option<f64>,
-    /// Vorgabe: Bewertung höchstens DAYS Tage alt
-    #[arg(long, value_name = "DAYS")]
+    /// Vorgabe: Bewertung höchstens TAGE Tage alt
+    #[arg(long, value_name = "TAGE")]
     pub max_age: Option<u32>,
-    /// Stichtag für --max-age (JJJJ-MM-TT); Standard: heute
-    #[arg(long, value_name = "DATE")]
+    /// Stichtag für --max-age (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
+    #[arg(long, value_name = "DATUM", value_parser = crate::date_input::parse_date_arg, requires = "max_age")]
     pub today: Option<Date>,
 }
 
@@ -54,12 +54,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let gates = Gates {
         require_complete: args.require_complete,
         min_done: args.min_done,
-        max_age: args.max_age.map(|days| {
-            (
-                days,
-                args.today.unwrap_or_else(crate::commands::init::today),
-            )
-        }),
+        max_age: args
+            .max_age
+            .map(|days| (days, args.today.unwrap_or_else(crate::date_input::today))),
     };
     let fails = |severity: Severity| severity == Severity::Error || args.strict;
     let mut failed = false;

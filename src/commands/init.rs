@@ -2,6 +2,7 @@
 
 use crate::assessment::{Assessment, Kommune, is_valid_ags};
 use crate::atomic_write::{Overwrite, write_atomic};
+use crate::date_input::{parse_date_arg, today};
 use crate::document::to_toml;
 use crate::exit::Outcome;
 use crate::field::Field;
@@ -25,8 +26,8 @@ pub struct Args {
     /// Wer die Bewertung vornimmt
     #[arg(long)]
     pub assessor: Option<String>,
-    /// Datum der Bewertung (JJJJ-MM-TT); Standard: heute
-    #[arg(long)]
+    /// Datum der Bewertung (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
+    #[arg(long, value_name = "DATUM", value_parser = parse_date_arg)]
     pub date: Option<Date>,
     /// Eine vorhandene Datei überschreiben
     #[arg(long)]
@@ -66,9 +67,4 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     eprintln!("{}", msg::init_written(&path));
     Ok(Outcome::Success)
-}
-
-/// Today's date in the local time zone.
-pub fn today() -> Date {
-    jiff::ZonedDateTime::now().date()
 }

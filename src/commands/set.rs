@@ -33,26 +33,32 @@ pub struct Args {
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
     /// Notiz (ersetzt die bisherige)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Partner; mehrfach angeben für mehrere; ersetzt die bisherige Liste
-    #[arg(long = "partner", value_name = "NAME")]
+    #[arg(long = "partner", value_name = "NAME", allow_hyphen_values = true)]
     pub partners: Vec<String>,
     /// Partner ergänzen; die bisherigen bleiben
-    #[arg(long = "add-partner", value_name = "NAME", conflicts_with = "partners")]
+    #[arg(
+        long = "add-partner",
+        value_name = "NAME",
+        conflicts_with = "partners",
+        allow_hyphen_values = true
+    )]
     pub add_partners: Vec<String>,
     /// Beleg (Link, Beschluss …); mehrfach angeben für mehrere; ersetzt die bisherige Liste
-    #[arg(long = "evidence", value_name = "BELEG")]
+    #[arg(long = "evidence", value_name = "BELEG", allow_hyphen_values = true)]
     pub evidence: Vec<String>,
     /// Beleg ergänzen; die bisherigen bleiben
     #[arg(
         long = "add-evidence",
         value_name = "BELEG",
-        conflicts_with = "evidence"
+        conflicts_with = "evidence",
+        allow_hyphen_values = true
     )]
     pub add_evidence: Vec<String>,
     /// Verantwortlich (ersetzt die bisherige Angabe)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     pub responsible: Option<String>,
     /// Termin: JJJJ-MM-TT oder TT.MM.JJJJ
     #[arg(long, value_name = "DATUM", value_parser = parse_date_arg)]
@@ -65,6 +71,7 @@ pub struct Args {
         long,
         num_args = 2,
         value_names = ["FRAGE", "TEXT"],
+        allow_hyphen_values = true,
         conflicts_with_all = [
             "item", "status", "note", "partners", "add_partners", "evidence",
             "add_evidence", "responsible", "due", "clear",

@@ -45,6 +45,13 @@ pub fn gate_max_age(date: &str, age_days: i64, max_days: u32) -> String {
     )
 }
 
+pub fn gate_date_in_future(date: &str, today: &str) -> String {
+    format!(
+        "Vorgabe --max-age nicht erfüllt: das Datum der Bewertung {} liegt nach dem Stichtag {today}",
+        quoted(date)
+    )
+}
+
 pub fn invalid_percent(value: &str) -> String {
     format!("{} ist keine Prozentzahl von 0 bis 100", quoted(value))
 }

@@ -1,7 +1,8 @@
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = kin::commands::Cli::parse();
+    let matches = kin::commands::command().get_matches();
+    let cli = kin::commands::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     kin::commands::run(cli).into()
 }

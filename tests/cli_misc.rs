@@ -12,6 +12,36 @@ fn kin() -> Command {
 #[test]
 fn cli_definition_is_consistent() {
     kin::commands::Cli::command().debug_assert();
+    kin::commands::command().debug_assert();
+}
+
+#[test]
+fn help_speaks_german() {
+    let out = kin().args(["check", "--help"]).assert().code(0);
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for german in [
+        "Aufruf: kin check",
+        "Argumente:",
+        "Optionen:",
+        "<DATEIEN>",
+        "Diese Hilfe anzeigen",
+    ] {
+        assert!(help.contains(german), "{german}: {help}");
+    }
+    for english in ["Usage:", "Arguments:", "Options:", "Print help"] {
+        assert!(!help.contains(english), "{english}: {help}");
+    }
+    let out = kin().arg("--help").assert().code(0);
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        help.contains("Befehle:") && help.contains("Version anzeigen"),
+        "{help}"
+    );
+    kin()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with("kin "));
 }
 
 #[test]

@@ -122,7 +122,7 @@ fn invalid_input_exits_2_with_the_findings_kin_check_prints() {
 #[test]
 fn missing_arguments_are_a_usage_error() {
     let out = kin(&["diff", OLD]).code(2);
-    assert!(stderr(&out).contains("<NEW>"));
+    assert!(stderr(&out).contains("<NEU>"));
     kin(&["diff", OLD, NEW, "--git", "x"]).code(2);
 }
 

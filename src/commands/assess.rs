@@ -25,7 +25,7 @@ Ohne Terminal (Skripte, CI): kin set. Mehr: docs/assess.md"
 )]
 pub struct Args {
     /// Bewertungsdatei; wird angelegt, wenn es sie noch nicht gibt
-    #[arg(default_value = "assessment.kin.toml")]
+    #[arg(value_name = "DATEI", default_value = "assessment.kin.toml")]
     pub file: PathBuf,
     /// Nur diese Kategorie durchgehen (Kennung, z. B. wirtschaft; siehe kin field)
     #[arg(long, value_name = "KATEGORIE")]

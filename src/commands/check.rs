@@ -17,7 +17,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Zu prüfende Dateien
-    #[arg(required = true)]
+    #[arg(value_name = "DATEIEN", required = true)]
     pub files: Vec<PathBuf>,
     /// Ausgabeformat
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -1,7 +1,6 @@
 //! `kin completions`: shell completion scripts.
 
 use crate::exit::Outcome;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 /// Gibt ein Vervollständigungsskript für die Shell aus (z. B. `kin completions bash > ~/.local/share/bash-completion/completions/kin`).
@@ -13,7 +12,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let mut command = super::Cli::command();
+    let mut command = super::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "kin", &mut script);
     crate::output::print_bytes(&script)?;

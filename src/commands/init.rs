@@ -15,7 +15,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Zieldatei
-    #[arg(default_value = "assessment.kin.toml")]
+    #[arg(value_name = "DATEI", default_value = "assessment.kin.toml")]
     pub file: PathBuf,
     /// Name der Kommune
     #[arg(long)]

@@ -3,19 +3,18 @@
 use crate::atomic_write::{Overwrite, write_atomic};
 use crate::exit::Outcome;
 use crate::messages as msg;
-use clap::CommandFactory;
 use std::path::{Path, PathBuf};
 
 /// Gibt die Handbuchseite aus (`kin man > kin.1`) oder schreibt mit --dir je Befehl eine Seite (kin.1, kin-check.1, …).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Ordner, in den alle Handbuchseiten geschrieben werden
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "ORDNER")]
     pub dir: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let mut command = super::Cli::command().disable_help_subcommand(true);
+    let mut command = super::command().disable_help_subcommand(true);
     command.build();
     match &args.dir {
         None => crate::output::print_bytes(&render(&command)?)?,

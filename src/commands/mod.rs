@@ -37,6 +37,46 @@ pub enum Command {
     Man(man::Args),
 }
 
+/// The command line as clap sees it, with German headings and help texts.
+pub fn command() -> clap::Command {
+    localize(<Cli as clap::CommandFactory>::command())
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(msg::HELP_VERSION_FLAG)
+                .help_heading(msg::HEADING_OPTIONS),
+        )
+}
+
+/// German headings and a German help flag for `command` and its subcommands.
+fn localize(command: clap::Command) -> clap::Command {
+    command
+        .help_template(msg::HELP_TEMPLATE)
+        .subcommand_help_heading(msg::HEADING_COMMANDS)
+        .subcommand_value_name(msg::VALUE_COMMAND)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(msg::HELP_FLAG),
+        )
+        .mut_args(|arg| {
+            let heading = if arg.is_positional() {
+                msg::HEADING_ARGUMENTS
+            } else {
+                msg::HEADING_OPTIONS
+            };
+            arg.help_heading(heading)
+        })
+        .mut_subcommands(localize)
+}
+
 /// Runs a parsed command line; errors are printed to stderr here.
 pub fn run(cli: Cli) -> Outcome {
     let result = match cli.command {

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 #[command(after_help = msg::REPORT_EXAMPLES)]
 pub struct Args {
     /// Bewertungsdateien (eine oder mehrere)
-    #[arg(required = true)]
+    #[arg(value_name = "DATEIEN", required = true)]
     pub files: Vec<PathBuf>,
     /// Ausgabeformat; ohne Angabe Tabellen (in eine Datei oder Pipe ohne Farben)
     #[arg(long, value_enum, default_value_t = Format::Table)]

@@ -19,12 +19,14 @@ use std::path::PathBuf;
 /// kin assess: Kommentare bleiben, nichts halb geschrieben.
 #[derive(Debug, clap::Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["item", "answer"])))]
+#[command(override_usage = msg::SET_USAGE)]
 #[command(after_help = "Beispiele:\n  \
 kin set bewertung.kin.toml wirtschaft-foerderung --status done --partner Nachbarstadt\n  \
 kin set bewertung.kin.toml konzepte-mobilitaet --status planned --due 2027-06-30 --responsible Bauamt\n  \
 kin set bewertung.kin.toml --answer kooperationen-bestehend \"Gemeinsamer Bauhof\"")]
 pub struct Args {
     /// Bewertungsdatei (muss es schon geben; anlegen mit kin init oder kin assess)
+    #[arg(value_name = "DATEI")]
     pub file: PathBuf,
     /// Kennung des Vorschlags oder der eigenen Maßnahme (siehe kin field)
     #[arg(value_name = "KENNUNG")]

@@ -130,3 +130,7 @@ ein Status ist zurückgegangen; 2 eine Datei fehlt oder enthält Fehler (Befunde
 Als Diff-Programm für git (Einrichtung siehe docs/git.md):
   echo '*.kin.toml diff=kin' >> .gitattributes
   git config diff.kin.command \"kin diff --git\"";
+
+/// The usage line of `kin diff` (the second form is git's call of a diff driver).
+pub const DIFF_USAGE: &str = "kin diff [OPTIONEN] <ALT> <NEU>\n       \
+    kin diff [OPTIONEN] --git <PFAD> <ALTE_DATEI> <ALT_HEX> <ALT_MODUS> <NEUE_DATEI> <NEU_HEX> <NEU_MODUS>";

@@ -1,7 +1,18 @@
 //! Labels and messages shared by all commands.
 
 /// Prefix of an error that stopped a command.
-pub const ERROR_PREFIX: &str = "error: ";
+pub const ERROR_PREFIX: &str = "Fehler: ";
+
+// ---- help texts of the command line ----------------------------------------
+
+pub const HELP_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}";
+pub const HEADING_COMMANDS: &str = "Befehle";
+pub const HEADING_ARGUMENTS: &str = "Argumente";
+pub const HEADING_OPTIONS: &str = "Optionen";
+pub const VALUE_COMMAND: &str = "BEFEHL";
+pub const HELP_FLAG: &str = "Diese Hilfe anzeigen";
+pub const HELP_VERSION_FLAG: &str = "Version anzeigen";
 pub const INTERRUPTED: &str = "abgebrochen";
 pub fn invalid_input(files: usize) -> String {
     if files == 1 {

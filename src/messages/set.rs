@@ -42,3 +42,7 @@ pub fn set_what_item(id: &str, status: Status) -> String {
 pub fn set_what_answer(question: &str) -> String {
     format!("Antwort auf {question}")
 }
+
+/// The usage lines of `kin set`.
+pub const SET_USAGE: &str = "kin set <DATEI> <KENNUNG> [--status STATUS] [--note TEXT] [--partner NAME]… [OPTIONEN]\n       \
+    kin set <DATEI> --answer <FRAGE> <TEXT>";

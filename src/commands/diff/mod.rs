@@ -17,16 +17,15 @@ use std::path::PathBuf;
 /// nachher. Auch zwei verschiedene Kommunen lassen sich vergleichen.
 #[derive(Debug, clap::Args)]
 #[command(
-    override_usage = "kin diff [OPTIONS] <OLD> <NEW>\n       \
-        kin diff [OPTIONS] --git <PATH> <OLD_FILE> <OLD_HEX> <OLD_MODE> <NEW_FILE> <NEW_HEX> <NEW_MODE>",
+    override_usage = msg::DIFF_USAGE,
     after_help = msg::DIFF_AFTER_HELP
 )]
 pub struct Args {
     /// Ältere Bewertung (vorher)
-    #[arg(value_name = "OLD", required_unless_present = "git")]
+    #[arg(value_name = "ALT", required_unless_present = "git")]
     pub old: Option<PathBuf>,
     /// Neuere Bewertung (nachher)
-    #[arg(value_name = "NEW", required_unless_present = "git")]
+    #[arg(value_name = "NEU", required_unless_present = "git")]
     pub new: Option<PathBuf>,
     /// Ausgabeformat
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -2,7 +2,11 @@ use clap::FromArgMatches;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let matches = kin::commands::command().get_matches();
-    let cli = kin::commands::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    kin::commands::run(cli).into()
+    let cli = kin::commands::command()
+        .try_get_matches()
+        .and_then(|matches| kin::commands::Cli::from_arg_matches(&matches));
+    match cli {
+        Ok(cli) => kin::commands::run(cli).into(),
+        Err(error) => kin::commands::usage_error::exit(error),
+    }
 }

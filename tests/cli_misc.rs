@@ -104,3 +104,30 @@ fn a_closed_pipe_ends_output_quietly() {
 fn unknown_subcommand_is_a_usage_error() {
     kin().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn mistakes_on_the_command_line_are_told_in_german_with_exit_2() {
+    for (args, expected) in [
+        (
+            vec!["frobnicate"],
+            "Fehler: unbekannter Befehl „frobnicate“",
+        ),
+        (
+            vec!["check", "--format", "xml", "a"],
+            "ungültiger Wert „xml“ für --format <FORMAT>; erlaubt: text, json, github",
+        ),
+        (
+            vec!["init", "--date", "morgen"],
+            "„morgen“ ist kein gültiges Datum",
+        ),
+        (vec!["check"], "Fehler: es fehlt: <DATEIEN>"),
+        (
+            vec!["check", "--bogus", "a"],
+            "Fehler: unbekannte Angabe „--bogus“\nMehr dazu: kin check --help",
+        ),
+    ] {
+        let out = kin().args(&args).assert().code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}

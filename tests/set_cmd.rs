@@ -200,7 +200,7 @@ fn bad_input_exits_2_and_leaves_the_file_untouched() {
         ),
         (
             &["wirtschaft-foerderung", "--clear", "alles"],
-            "possible values: note, partners, evidence, responsible, due",
+            "ungültiger Wert „alles“ für --clear <ANGABE>; erlaubt: note, partners, evidence, responsible, due",
         ),
         (
             &[
@@ -210,9 +210,9 @@ fn bad_input_exits_2_and_leaves_the_file_untouched() {
                 "--add-partner",
                 "B",
             ],
-            "cannot be used with",
+            "lässt sich nicht zusammen mit",
         ),
-        (&[], "required"),
+        (&[], "es fehlt:"),
     ];
     for (args, expected) in cases {
         ws.set()

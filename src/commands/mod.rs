@@ -10,6 +10,7 @@ pub mod init;
 pub mod man;
 pub mod report;
 pub mod set;
+pub mod usage_error;
 
 use crate::exit::Outcome;
 use crate::messages as msg;

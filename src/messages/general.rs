@@ -30,3 +30,48 @@ pub const LABEL_QUESTIONS: &str = "Einstiegsfragen";
 pub const LABEL_SUGGESTIONS: &str = "Vorschläge";
 pub const LABEL_VERSION: &str = "Version";
 pub const LABEL_SOURCE: &str = "Quelle";
+
+// ---- mistakes on the command line -------------------------------------------
+
+pub fn usage_unknown_command(name: &str) -> String {
+    format!(
+        "unbekannter Befehl {}; `kin --help` zeigt alle Befehle",
+        super::quoted(name)
+    )
+}
+pub fn usage_unknown_argument(arg: &str) -> String {
+    format!("unbekannte Angabe {}", super::quoted(arg))
+}
+pub fn usage_invalid_value(value: &str, arg: &str, allowed: Option<&str>) -> String {
+    match allowed {
+        Some(allowed) => format!(
+            "ungültiger Wert {} für {arg}; erlaubt: {allowed}",
+            super::quoted(value)
+        ),
+        None => format!("ungültiger Wert {} für {arg}", super::quoted(value)),
+    }
+}
+pub fn usage_invalid_value_because(value: &str, arg: &str, reason: Option<&str>) -> String {
+    match reason {
+        Some(reason) => format!(
+            "ungültiger Wert {} für {arg}: {reason}",
+            super::quoted(value)
+        ),
+        None => format!("ungültiger Wert {} für {arg}", super::quoted(value)),
+    }
+}
+pub fn usage_missing(args: &str) -> String {
+    format!("es fehlt: {args}")
+}
+pub fn usage_conflict(arg: &str, other: &str) -> String {
+    format!("{arg} lässt sich nicht zusammen mit {other} angeben")
+}
+pub fn usage_number_of_values(arg: &str) -> String {
+    format!("falsche Anzahl von Werten für {arg}")
+}
+pub fn usage_missing_command() -> String {
+    "es fehlt ein Befehl; `kin --help` zeigt alle Befehle".into()
+}
+pub fn usage_more_help(command: &str) -> String {
+    format!("Mehr dazu: {command} --help")
+}

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use std::path::PathBuf;
 
 /// Prüft Bewertungsdateien: eine Zeile je Befund (DATEI:ZEILE:SPALTE), dann eine Zusammenfassung.
-/// Exit-Code 0: in Ordnung, 1: Befunde, 2: kin konnte nicht prüfen.
+/// Exit-Code 0: in Ordnung, 1: Befunde (auch fehlende oder unlesbare Dateien), 2: falscher Aufruf.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Zu prüfende Dateien

@@ -5,7 +5,7 @@
 use crate::assessment::Assessment;
 use crate::field::Field;
 use crate::finding::{Finding, Position};
-use crate::load::{Loaded, load, load_without_places};
+use crate::load::{Loaded, load, load_findings};
 use crate::messages as msg;
 use crate::render::findings::finding_line;
 use rayon::prelude::*;
@@ -35,22 +35,24 @@ impl CheckedFile {
     }
 }
 
-/// Whether reading a file keeps [`CheckedFile::places`], which only gates need.
+/// What reading a file keeps besides its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Places {
-    Keep,
-    Skip,
+pub enum Detail {
+    /// The assessment and the places of its parts (for gates and reports).
+    Full,
+    /// Only the findings: the same checks with less work.
+    FindingsOnly,
 }
 
 /// Reads and checks one file.
 pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
-    read_checked_with(path, field, Places::Keep)
+    read_checked_with(path, field, Detail::Full)
 }
 
-fn read_checked_with(path: &Path, field: &Field, places: Places) -> CheckedFile {
-    let load = match places {
-        Places::Keep => load,
-        Places::Skip => load_without_places,
+fn read_checked_with(path: &Path, field: &Field, detail: Detail) -> CheckedFile {
+    let load = match detail {
+        Detail::Full => load,
+        Detail::FindingsOnly => load_findings,
     };
     let Loaded {
         assessment,
@@ -89,14 +91,14 @@ pub const CHUNK: usize = 256;
 pub fn for_each_checked<T: Send, E>(
     paths: &[PathBuf],
     field: &Field,
-    places: Places,
+    detail: Detail,
     keep: impl Fn(CheckedFile) -> T + Sync,
     mut sink: impl FnMut(Vec<T>) -> Result<(), E>,
 ) -> Result<(), E> {
     for chunk in paths.chunks(CHUNK) {
         let kept: Vec<T> = chunk
             .par_iter()
-            .map(|p| keep(read_checked_with(p, field, places)))
+            .map(|p| keep(read_checked_with(p, field, detail)))
             .collect();
         sink(kept)?;
     }

@@ -54,13 +54,14 @@ pub fn load(bytes: &[u8], field: &Field) -> Loaded {
     load_bytes(bytes, field, true)
 }
 
-/// Like [`load`], but leaves [`Loaded::places`] empty: cheaper when no gate
-/// needs to point into the file (e.g. `kin check` over thousands of files).
-pub fn load_without_places(bytes: &[u8], field: &Field) -> Loaded {
+/// Like [`load`], but only the findings: no assessment and no places. The
+/// same checks with less work, for `kin check` over thousands of files.
+pub fn load_findings(bytes: &[u8], field: &Field) -> Loaded {
     load_bytes(bytes, field, false)
 }
 
-fn load_bytes(bytes: &[u8], field: &Field, with_places: bool) -> Loaded {
+/// `full`: build the assessment and record places; else only find problems.
+fn load_bytes(bytes: &[u8], field: &Field, full: bool) -> Loaded {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     // The SIMD check is several times faster than std's on large inputs.
     let text = match simdutf8::compat::from_utf8(bytes) {
@@ -74,7 +75,7 @@ fn load_bytes(bytes: &[u8], field: &Field, with_places: bool) -> Loaded {
             });
         }
     };
-    check_text(text, field, with_places)
+    check_text(text, field, full)
 }
 
 /// Loads an assessment of `field` from the text of a file.
@@ -82,20 +83,25 @@ pub fn load_str(text: &str, field: &Field) -> Loaded {
     check_text(text, field, true)
 }
 
-fn check_text(text: &str, field: &Field, with_places: bool) -> Loaded {
+fn check_text(text: &str, field: &Field, full: bool) -> Loaded {
     let mut checker = Checker {
         text,
         lines: OnceCell::new(),
         field,
         findings: Vec::new(),
-        places: with_places.then(BTreeMap::new),
+        places: full.then(BTreeMap::new),
+        build: full,
     };
     let assessment = checker.check_document();
     let mut findings = std::mem::take(&mut checker.findings);
     findings.sort_by_key(|f| f.position);
     let has_errors = findings.iter().any(Finding::is_error);
     Loaded {
-        assessment: if has_errors { None } else { assessment },
+        assessment: if has_errors || !full {
+            None
+        } else {
+            assessment
+        },
         findings,
         places: checker.places.unwrap_or_default(),
     }
@@ -121,6 +127,9 @@ struct Checker<'a> {
     findings: Vec<Finding>,
     /// `None` when the caller does not want them.
     places: Option<BTreeMap<String, Position>>,
+    /// Whether to collect what only the assessment needs (texts, lists,
+    /// recorded items); without, the same problems are found with less work.
+    build: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -396,7 +405,7 @@ impl<'a> Checker<'a> {
                         self.error("invalid-ags", msg::invalid_ags(code), value.span());
                     }
                 }
-                "assessor" => assessor = self.string(key, value),
+                "assessor" => assessor = self.text(key, value).and_then(|t| self.keep(t)),
                 "date" => {
                     self.mark("kommune.date", "", value.span());
                     date = self.date(key, value);
@@ -439,9 +448,11 @@ impl<'a> Checker<'a> {
             if self.field.question(id).is_none() {
                 let message = msg::unknown_question(id, &self.field.question_ids());
                 self.error("unknown-id", message, key.span());
-            } else if let Some(answer) = self.string(key, value).filter(|a| !a.is_empty()) {
+            } else if let Some(answer) = self.text(key, value).filter(|a| !a.is_empty()) {
                 self.mark("answers.", id, key.span());
-                answers.insert(id.to_owned(), answer);
+                if self.build {
+                    answers.insert(id.to_owned(), unify_line_breaks(answer));
+                }
             }
         }
         answers
@@ -474,8 +485,8 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            self.check_item(id, item, &msg::table_suggestion(id), &state, value.span());
-            if state != ItemState::default() {
+            self.check_item(id, item, || msg::table_suggestion(id), &state, value.span());
+            if self.build && state != ItemState::default() {
                 suggestions.insert(id.to_owned(), state);
             }
         }
@@ -561,18 +572,20 @@ impl<'a> Checker<'a> {
             }
             self.mark("own.", &measure.id, element.span());
             let label = if measure.id.is_empty() {
-                "own".to_owned()
+                "own"
             } else {
-                measure.id.clone()
+                measure.id.as_str()
             };
             self.check_item(
-                &label,
+                label,
                 table,
-                msg::TABLE_OWN,
+                || msg::TABLE_OWN.to_owned(),
                 &measure.state,
                 element.span(),
             );
-            measures.push(measure);
+            if self.build {
+                measures.push(measure);
+            }
         }
         measures
     }
@@ -582,11 +595,11 @@ impl<'a> Checker<'a> {
     fn item_entry(&mut self, key: &Key<'_>, value: &Value<'_>, state: &mut ItemState) -> bool {
         match key.get_ref().as_ref() {
             "status" => {
-                if let Some(text) = self.string(key, value) {
-                    match Status::from_file_value(&text) {
+                if let Some(text) = self.text(key, value) {
+                    match Status::from_file_value(text) {
                         Some(status) => state.status = status,
                         None => {
-                            self.error("unknown-status", msg::unknown_status(&text), value.span())
+                            self.error("unknown-status", msg::unknown_status(text), value.span())
                         }
                     }
                 }
@@ -594,7 +607,9 @@ impl<'a> Checker<'a> {
             "note" => state.note = self.string(key, value),
             "partners" => state.partners = self.string_list(key, value),
             "evidence" => state.evidence = self.string_list(key, value),
-            "responsible" => state.responsible = self.string(key, value),
+            "responsible" => {
+                state.responsible = self.text(key, value).and_then(|t| self.keep(t));
+            }
             "due" => state.due = self.date(key, value),
             _ => return false,
         }
@@ -606,14 +621,14 @@ impl<'a> Checker<'a> {
         &mut self,
         id: &str,
         table: &DeTable<'_>,
-        where_: &str,
+        where_: impl FnOnce() -> String,
         state: &ItemState,
         span: Range<usize>,
     ) {
         if !table.iter().any(|(k, _)| k.get_ref() == "status") {
             self.error(
                 "missing-key",
-                msg::missing_key("status", where_),
+                msg::missing_key("status", &where_()),
                 span.clone(),
             );
         }
@@ -640,13 +655,23 @@ impl<'a> Checker<'a> {
     /// has LF or CRLF line ends, so the same content compares equal on every
     /// platform (and with git's autocrlf).
     fn string(&mut self, key: &Key<'_>, value: &Value<'_>) -> Option<String> {
+        self.text(key, value).map(unify_line_breaks)
+    }
+
+    /// The text of a string value, borrowed; a wrong-type error otherwise.
+    fn text<'v>(&mut self, key: &Key<'_>, value: &'v Value<'_>) -> Option<&'v str> {
         match value.get_ref() {
-            DeValue::String(s) => Some(unify_line_breaks(s)),
+            DeValue::String(s) => Some(s),
             _ => {
                 self.wrong_type(key, value, msg::A_TEXT);
                 None
             }
         }
+    }
+
+    /// A text the assessment keeps, when it is being built.
+    fn keep(&self, text: &str) -> Option<String> {
+        self.build.then(|| unify_line_breaks(text))
     }
 
     fn string_list(&mut self, key: &Key<'_>, value: &Value<'_>) -> Vec<String> {
@@ -664,7 +689,7 @@ impl<'a> Checker<'a> {
                         element.span(),
                     );
                 }
-                DeValue::String(s) => list.push(unify_line_breaks(s)),
+                DeValue::String(s) => list.extend(self.keep(s)),
                 _ => self.wrong_type(key, element, msg::A_TEXT_LIST),
             }
         }

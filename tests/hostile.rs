@@ -6,7 +6,7 @@
 
 use assert_cmd::Command;
 use kin::field::Field;
-use kin::load::load;
+use kin::load::{load, load_findings};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -142,6 +142,12 @@ fn every_corpus_file_gives_its_findings() {
         let path = corpus_dir().join(name);
         let bytes = std::fs::read(&path).unwrap();
         assert_eq!(findings(&bytes), *expected, "{name}");
+        // kin check without gates takes the lighter path: same findings.
+        let field = Field::embedded();
+        assert_eq!(
+            load_findings(&bytes, field).findings,
+            load(&bytes, field).findings
+        );
         let stdout = check_as_process(&path, !expected.is_empty());
         assert_eq!(stdout.lines().count(), expected.len() + 1, "{stdout}");
     }

@@ -3,7 +3,7 @@
 
 use crate::exit::Outcome;
 use crate::field::Field;
-use crate::files::{CheckedFile, Places, for_each_checked};
+use crate::files::{CheckedFile, Detail, for_each_checked};
 use crate::finding::Severity;
 use crate::gates::Gates;
 use crate::messages as msg;
@@ -62,17 +62,18 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut failed = false;
     let mut totals = Totals::default();
     let mut json = JsonReport::default();
-    let places = if gates.is_empty() {
-        Places::Skip
+    // Gates need the assessment; without them, findings are all there is.
+    let detail = if gates.is_empty() {
+        Detail::FindingsOnly
     } else {
-        Places::Keep
+        Detail::Full
     };
     // Files are checked a chunk at a time and only their findings kept, so
     // 20,000 files need no more memory than a few hundred.
     for_each_checked(
         &args.files,
         field,
-        places,
+        detail,
         |file| findings_only(file, &gates, field),
         |chunk| {
             totals.add(Totals::of(&chunk));

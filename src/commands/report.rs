@@ -2,7 +2,7 @@
 
 use crate::exit::Outcome;
 use crate::field::Field;
-use crate::files::{Places, for_each_checked, read_valid};
+use crate::files::{Detail, for_each_checked, read_valid};
 use crate::messages as msg;
 use crate::output::{Spool, print};
 use crate::render::findings::finding_line;
@@ -80,7 +80,7 @@ fn run_streamed(paths: &[PathBuf], field: &Field, stream: Stream) -> anyhow::Res
     for_each_checked(
         paths,
         field,
-        Places::Skip,
+        Detail::Full,
         // In parallel: each file's findings, report and rendered text.
         |file| {
             let findings: Vec<String> = file

@@ -14,15 +14,13 @@ use crate::document::{new_document, update_document};
 use crate::field::Field;
 use crate::files::read_limited;
 use crate::finding::Finding;
-use crate::load::load;
+use crate::load::{UTF8_BOM, load};
 use crate::messages as msg;
 use crate::render::findings::finding_line;
 use anyhow::bail;
 use std::io;
 use std::path::{Path, PathBuf};
 use toml_edit::DocumentMut;
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// An assessment file opened for editing.
 #[derive(Debug)]

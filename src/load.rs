@@ -47,7 +47,8 @@ impl Loaded {
     }
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The byte order mark some editors put at the start of a UTF-8 file.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Loads an assessment of `field` from the bytes of a file.
 pub fn load(bytes: &[u8], field: &Field) -> Loaded {

@@ -28,7 +28,18 @@ fn help_speaks_german() {
     ] {
         assert!(help.contains(german), "{german}: {help}");
     }
-    for english in ["Usage:", "Arguments:", "Options:", "Print help"] {
+    assert!(
+        help.contains("Möglich: text = eine Zeile je Befund"),
+        "{help}"
+    );
+    for english in [
+        "Usage:",
+        "Arguments:",
+        "Options:",
+        "Print help",
+        "ossible values",
+        "[default",
+    ] {
         assert!(!help.contains(english), "{english}: {help}");
     }
     let out = kin().arg("--help").assert().code(0);

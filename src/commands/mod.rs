@@ -73,9 +73,49 @@ fn localize(command: clap::Command) -> clap::Command {
             } else {
                 msg::HEADING_OPTIONS
             };
-            arg.help_heading(heading)
+            german_value_lists(arg.help_heading(heading))
         })
         .mut_subcommands(localize)
+}
+
+/// Says an argument's allowed and default values in German, in its help text,
+/// instead of clap's English "[possible values: …]" and "[default: …]".
+fn german_value_lists(arg: clap::Arg) -> clap::Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let mut help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| match v.get_help() {
+            Some(about) => format!("{} = {about}", v.get_name()),
+            None => v.get_name().to_owned(),
+        })
+        .collect();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && defaults.is_empty() {
+        return arg;
+    }
+    if !values.is_empty() {
+        let separator = if values.iter().any(|v| v.contains(" = ")) {
+            "; "
+        } else {
+            ", "
+        };
+        help.push_str(&msg::help_possible_values(&values.join(separator)));
+    }
+    if !defaults.is_empty() {
+        help.push_str(&msg::help_default_value(&defaults.join(", ")));
+    }
+    arg.hide_possible_values(true)
+        .hide_default_value(true)
+        .help(help)
 }
 
 /// Runs a parsed command line; errors are printed to stderr here.

@@ -13,6 +13,12 @@ pub const HEADING_OPTIONS: &str = "Optionen";
 pub const VALUE_COMMAND: &str = "BEFEHL";
 pub const HELP_FLAG: &str = "Diese Hilfe anzeigen";
 pub const HELP_VERSION_FLAG: &str = "Version anzeigen";
+pub fn help_possible_values(values: &str) -> String {
+    format!(". Möglich: {values}")
+}
+pub fn help_default_value(value: &str) -> String {
+    format!(". Ohne Angabe: {value}")
+}
 pub const INTERRUPTED: &str = "abgebrochen";
 pub fn invalid_input(files: usize) -> String {
     if files == 1 {

@@ -81,17 +81,6 @@ pub fn counts(assessment: &Assessment, field: &Field) -> StatusCounts {
     StatusCounts::of(assessment.items(field).iter().map(|i| i.status()))
 }
 
-/// Counts over the items of one category.
-pub fn category_counts(assessment: &Assessment, field: &Field, category: &str) -> StatusCounts {
-    let items = assessment.items(field);
-    StatusCounts::of(
-        items
-            .iter()
-            .filter(|i| i.category == category)
-            .map(|i| i.status()),
-    )
-}
-
 /// A percentage as people read it: whole number, German style ("38 %"),
 /// or "–" when it is not defined.
 pub fn format_percent(value: Option<f64>) -> String {

@@ -14,6 +14,7 @@ use kin::assessment::{Assessment, Kommune};
 use kin::document::to_toml;
 use kin::field::Field;
 use kin::load::load;
+use kin::status::Status;
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -125,6 +126,52 @@ fn killing_kin_while_it_saves_never_leaves_a_broken_file() {
         "120 kills within {save_micros} µs: {old} × old content kept, {new} × new content \
          saved, {leftovers} temporary files left behind"
     );
+}
+
+/// The same for `kin set`, which edits a file in place: every kill leaves the
+/// file with the old or the new status, and a lock a killed `kin set` left
+/// behind is recognised as stale by the next one.
+#[test]
+fn killing_kin_set_while_it_saves_never_leaves_a_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bewertung.kin.toml");
+    fs::write(&path, template("Altdorf")).unwrap();
+    let set = |status: &str| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kin"));
+        cmd.arg("set")
+            .arg(&path)
+            .args(["bildung-zusammenarbeit", "--status", status])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        cmd
+    };
+    let started = std::time::Instant::now();
+    assert!(set("open").status().unwrap().success());
+    let save_micros = started.elapsed().as_micros() as u64 * 6 / 5 + 1;
+    let mut rng = Rng(11);
+    for round in 0..60 {
+        let status = if round % 2 == 0 { "done" } else { "open" };
+        let mut child = set(status).spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(save_micros)));
+        let _ = child.kill(); // SIGKILL
+        child.wait().unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let loaded = load(text.as_bytes(), Field::embedded());
+        assert_eq!(loaded.findings, vec![], "round {round}:\n{text}");
+        let now = loaded
+            .assessment
+            .unwrap()
+            .suggestion_status("bildung-zusammenarbeit");
+        assert!(
+            [Status::Open, Status::Done].contains(&now),
+            "round {round}: {now:?}"
+        );
+    }
+    // Whatever the kills left (a lock, a temporary file), kin set still works.
+    assert!(set("done").status().unwrap().success());
+    let text = fs::read_to_string(&path).unwrap();
+    let a = load(text.as_bytes(), Field::embedded()).assessment.unwrap();
+    assert_eq!(a.suggestion_status("bildung-zusammenarbeit"), Status::Done);
 }
 
 #[test]

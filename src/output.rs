@@ -66,7 +66,8 @@ impl Spool {
     }
 
     /// Everything held, for tests.
-    pub fn into_bytes(mut self) -> io::Result<Vec<u8>> {
+    #[cfg(test)]
+    fn into_bytes(mut self) -> io::Result<Vec<u8>> {
         use std::io::{Read, Seek, SeekFrom};
         let mut bytes = Vec::new();
         if let Some(mut file) = self.file.take() {

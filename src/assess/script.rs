@@ -92,28 +92,9 @@ impl ScriptedPrompter {
     }
 }
 
-impl Prompter for ScriptedPrompter {
-    fn show(&mut self, text: &str) {
-        self.transcript.push(text.to_owned());
-    }
-
-    fn text(&mut self, prompt: &str, initial: &str, check: Check<'_>) -> anyhow::Result<String> {
-        loop {
-            let value = match self.next(prompt)? {
-                Answer::Enter => initial.to_owned(),
-                Answer::Text(text) => text,
-                other => bail!("script: {other:?} does not answer the text prompt {prompt:?}"),
-            };
-            self.transcript
-                .push(format!("? {prompt} [{initial}] → {value}"));
-            match check(&value) {
-                Ok(()) => return Ok(value),
-                Err(message) => self.transcript.push(format!("✘ {message}")),
-            }
-        }
-    }
-
-    fn long_text(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String> {
+impl ScriptedPrompter {
+    /// The next scripted answer to a text prompt, written to the transcript.
+    fn text_answer(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String> {
         let value = match self.next(prompt)? {
             Answer::Enter => initial.to_owned(),
             Answer::Text(text) => text,
@@ -122,6 +103,26 @@ impl Prompter for ScriptedPrompter {
         self.transcript
             .push(format!("? {prompt} [{initial}] → {value}"));
         Ok(value)
+    }
+}
+
+impl Prompter for ScriptedPrompter {
+    fn show(&mut self, text: &str) {
+        self.transcript.push(text.to_owned());
+    }
+
+    fn text(&mut self, prompt: &str, initial: &str, check: Check<'_>) -> anyhow::Result<String> {
+        loop {
+            let value = self.text_answer(prompt, initial)?;
+            match check(&value) {
+                Ok(()) => return Ok(value),
+                Err(message) => self.transcript.push(format!("✘ {message}")),
+            }
+        }
+    }
+
+    fn long_text(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String> {
+        self.text_answer(prompt, initial)
     }
 
     fn select(

@@ -2,7 +2,8 @@
 //! assess`, `kin set`) never write the same file at once. The lock file
 //! `.NAME.lock` names the process holding it (pid, host, start time); it is
 //! removed when the session ends, and a lock left behind by a process that no
-//! longer runs on this computer is recognised as stale and replaced.
+//! longer runs on this computer is recognised as stale and replaced, as is a
+//! lock file that has been unreadable (empty, damaged) for half a minute.
 
 use serde::{Deserialize, Serialize};
 use std::fs::{self, OpenOptions};
@@ -119,14 +120,16 @@ impl FileLock {
                     });
                 }
             };
-            let Ok(other) = toml::from_str::<Holder>(&existing) else {
-                return Err(LockError::Unreadable { lock_path: path });
-            };
-            if !is_stale(&other, &path) {
-                return Err(LockError::Held {
-                    lock_path: path,
-                    holder: other,
-                });
+            match toml::from_str::<Holder>(&existing) {
+                Ok(other) if !is_stale(&other, &path) => {
+                    return Err(LockError::Held {
+                        lock_path: path,
+                        holder: other,
+                    });
+                }
+                Ok(_) => {}
+                Err(_) if is_abandoned(&path) => {}
+                Err(_) => return Err(LockError::Unreadable { lock_path: path }),
             }
             // Remove the stale lock only if it is still the one we looked at.
             if fs::read_to_string(&path).is_ok_and(|now| now == existing) {
@@ -162,7 +165,42 @@ fn remove_if_ours(path: &Path, content: &str) {
     }
 }
 
+/// Creates the lock file with its content in one step, so that no other
+/// process (and no later run after a crash) ever sees an empty lock: the
+/// content goes into a temporary file in the same folder first, which is then
+/// hard-linked under the lock's name (a link, like `create_new`, fails when
+/// the name exists). File systems without hard links fall back to creating
+/// the file directly; a crash there can leave an empty lock, which
+/// [`is_abandoned`] recognises once it is old enough.
 fn create_new(path: &Path, content: &str) -> io::Result<()> {
+    match create_by_link(path, content) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => create_directly(path, content),
+    }
+}
+
+fn create_by_link(path: &Path, content: &str) -> io::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let prefix = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        + ".";
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temp.write_all(content.as_bytes())?;
+    temp.as_file().sync_all()?;
+    fs::hard_link(temp.path(), path)
+    // Dropping `temp` removes the temporary name; the lock keeps the content.
+}
+
+fn create_directly(path: &Path, content: &str) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
     let written = file
         .write_all(content.as_bytes())
@@ -173,6 +211,20 @@ fn create_new(path: &Path, content: &str) -> io::Result<()> {
         return Err(e);
     }
     Ok(())
+}
+
+/// How long a lock file may stay unreadable before kin takes it for the
+/// remains of a crash. Writing a lock takes far less than a millisecond.
+const UNREADABLE_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// An unreadable lock file (empty or damaged) that has not changed for
+/// [`UNREADABLE_GRACE`]: no kin is in the middle of writing it.
+fn is_abandoned(path: &Path) -> bool {
+    fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|modified| modified.elapsed().ok())
+        .is_some_and(|age| age >= UNREADABLE_GRACE)
 }
 
 /// A lock is stale when it was taken on this computer by a process that no
@@ -334,6 +386,62 @@ mod tests {
             FileLock::acquire(&file, "set"),
             Err(LockError::Unreadable { .. })
         ));
+    }
+
+    #[test]
+    fn an_unreadable_lock_is_taken_over_only_once_it_is_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.kin.toml");
+        // What a crash between creating and writing a lock leaves.
+        fs::write(lock_path(&file), "").unwrap();
+        assert!(matches!(
+            FileLock::acquire(&file, "set"),
+            Err(LockError::Unreadable { .. })
+        ));
+        let old = std::time::SystemTime::now() - UNREADABLE_GRACE;
+        fs::File::options()
+            .write(true)
+            .open(lock_path(&file))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let lock = FileLock::acquire(&file, "set").expect("the abandoned lock is taken over");
+        assert!(
+            fs::read_to_string(lock.path())
+                .unwrap()
+                .contains("command = \"set\"")
+        );
+    }
+
+    #[test]
+    fn taking_a_lock_leaves_only_the_lock_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.kin.toml");
+        let lock = FileLock::acquire(&file, "assess").unwrap();
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec![".a.kin.toml.lock".to_owned()]);
+        let text = fs::read_to_string(lock.path()).unwrap();
+        assert!(toml::from_str::<Holder>(&text).is_ok(), "{text}");
+    }
+
+    #[test]
+    fn the_direct_fallback_refuses_an_existing_lock_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".a.kin.toml.lock");
+        create_directly(&path, "first").unwrap();
+        let second = create_directly(&path, "second").unwrap_err();
+        assert_eq!(second.kind(), io::ErrorKind::AlreadyExists);
+        let linked = create_by_link(&path, "third").unwrap_err();
+        assert_eq!(linked.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
     }
 
     #[test]

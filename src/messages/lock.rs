@@ -24,8 +24,9 @@ pub fn lock_held(file: &str, lock_path: &str, holder: &Holder) -> String {
 pub fn lock_unreadable(file: &str, lock_path: &str) -> String {
     format!(
         "{file} ist gesperrt (Sperrdatei {lock_path}), aber die Sperrdatei ist unlesbar; \
-         die Datei bleibt unverändert. Läuft sicher keine andere kin-Sitzung, die Sperrdatei löschen \
-         und noch einmal versuchen."
+         die Datei bleibt unverändert. Wird gerade eine kin-Sitzung gestartet, in ein paar Sekunden \
+         noch einmal versuchen; eine unlesbare Sperrdatei, die älter als eine halbe Minute ist, \
+         übernimmt kin von selbst."
     )
 }
 

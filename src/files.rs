@@ -5,7 +5,8 @@
 use crate::assessment::Assessment;
 use crate::field::Field;
 use crate::finding::{Finding, Position};
-use crate::load::{Loaded, load, load_findings};
+pub use crate::load::Detail;
+use crate::load::{Loaded, load_with};
 use crate::messages as msg;
 use crate::render::findings::finding_line;
 use rayon::prelude::*;
@@ -35,31 +36,18 @@ impl CheckedFile {
     }
 }
 
-/// What reading a file keeps besides its findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
-    /// The assessment and the places of its parts (for gates and reports).
-    Full,
-    /// Only the findings: the same checks with less work.
-    FindingsOnly,
-}
-
 /// Reads and checks one file.
 pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
     read_checked_with(path, field, Detail::Full)
 }
 
 fn read_checked_with(path: &Path, field: &Field, detail: Detail) -> CheckedFile {
-    let load = match detail {
-        Detail::Full => load,
-        Detail::FindingsOnly => load_findings,
-    };
     let Loaded {
         assessment,
         findings,
         places,
     } = match read_bytes(path) {
-        Ok(bytes) => load(&bytes, field),
+        Ok(bytes) => load_with(&bytes, field, detail),
         Err(finding) => Loaded {
             assessment: None,
             findings: vec![finding],
@@ -87,7 +75,12 @@ pub const CHUNK: usize = 256;
 /// time. Each file's result is reduced by `keep` (in parallel) and handed to
 /// `sink` in the order of `paths`, a chunk at once. Only one chunk of
 /// assessments is in memory at any time, so memory does not grow with the
-/// number of files: `keep` should drop what later steps do not need.
+/// number of files: `keep` should drop what later steps do not need. When
+/// `sink` fails, no further chunk is read and its error is returned.
+///
+/// (Reading the next chunk while `sink` works was tried: on two cores it
+/// made `kin report` about 10 % slower, the threads only got in each
+/// other's way.)
 pub fn for_each_checked<T: Send, E>(
     paths: &[PathBuf],
     field: &Field,
@@ -178,4 +171,62 @@ fn read_error(path: &Path, error: &io::Error) -> Finding {
         msg::unreadable(&error.to_string())
     };
     Finding::file_error("io", message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn missing_paths(count: usize) -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = (0..count)
+            .map(|i| dir.path().join(format!("fehlt-{i:05}.kin.toml")))
+            .collect();
+        (dir, paths)
+    }
+
+    #[test]
+    fn every_file_reaches_the_sink_in_order() {
+        let (_dir, paths) = missing_paths(CHUNK * 2 + 7);
+        let mut seen = Vec::new();
+        let mut sizes = Vec::new();
+        let result: Result<(), ()> = for_each_checked(
+            &paths,
+            Field::embedded(),
+            Detail::FindingsOnly,
+            |file| {
+                assert_eq!(file.findings[0].code, "io");
+                file.path
+            },
+            |chunk| {
+                sizes.push(chunk.len());
+                seen.extend(chunk);
+                Ok(())
+            },
+        );
+        assert_eq!(result, Ok(()));
+        assert_eq!(seen, paths);
+        assert_eq!(sizes, vec![CHUNK, CHUNK, 7]);
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_reading() {
+        let (_dir, paths) = missing_paths(CHUNK * 6);
+        let read = AtomicUsize::new(0);
+        let mut sunk = 0;
+        let result = for_each_checked(
+            &paths,
+            Field::embedded(),
+            Detail::FindingsOnly,
+            |_| read.fetch_add(1, Ordering::Relaxed),
+            |_| {
+                sunk += 1;
+                Err("voll")
+            },
+        );
+        assert_eq!(result, Err("voll"));
+        assert_eq!(sunk, 1);
+        assert_eq!(read.load(Ordering::Relaxed), CHUNK);
+    }
 }

@@ -50,19 +50,31 @@ impl Loaded {
 /// The byte order mark some editors put at the start of a UTF-8 file.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// What loading keeps besides the findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The assessment and the places of its parts (for gates).
+    Full,
+    /// The assessment without places (for reports).
+    Assessment,
+    /// Only the findings: the same checks with less work.
+    FindingsOnly,
+}
+
 /// Loads an assessment of `field` from the bytes of a file.
 pub fn load(bytes: &[u8], field: &Field) -> Loaded {
-    load_bytes(bytes, field, true)
+    load_with(bytes, field, Detail::Full)
 }
 
 /// Like [`load`], but only the findings: no assessment and no places. The
 /// same checks with less work, for `kin check` over thousands of files.
 pub fn load_findings(bytes: &[u8], field: &Field) -> Loaded {
-    load_bytes(bytes, field, false)
+    load_with(bytes, field, Detail::FindingsOnly)
 }
 
-/// `full`: build the assessment and record places; else only find problems.
-fn load_bytes(bytes: &[u8], field: &Field, full: bool) -> Loaded {
+/// Loads the bytes of a file, keeping what `detail` asks for; the findings
+/// are the same whatever it asks for.
+pub fn load_with(bytes: &[u8], field: &Field, detail: Detail) -> Loaded {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     // The SIMD check is several times faster than std's on large inputs.
     let text = match simdutf8::compat::from_utf8(bytes) {
@@ -76,29 +88,30 @@ fn load_bytes(bytes: &[u8], field: &Field, full: bool) -> Loaded {
             });
         }
     };
-    check_text(text, field, full)
+    check_text(text, field, detail)
 }
 
 /// Loads an assessment of `field` from the text of a file.
 pub fn load_str(text: &str, field: &Field) -> Loaded {
-    check_text(text, field, true)
+    check_text(text, field, Detail::Full)
 }
 
-fn check_text(text: &str, field: &Field, full: bool) -> Loaded {
+fn check_text(text: &str, field: &Field, detail: Detail) -> Loaded {
+    let build = detail != Detail::FindingsOnly;
     let mut checker = Checker {
         text,
         lines: OnceCell::new(),
         field,
         findings: Vec::new(),
-        places: full.then(BTreeMap::new),
-        build: full,
+        places: (detail == Detail::Full).then(BTreeMap::new),
+        build,
     };
     let assessment = checker.check_document();
     let mut findings = std::mem::take(&mut checker.findings);
     findings.sort_by_key(|f| f.position);
     let has_errors = findings.iter().any(Finding::is_error);
     Loaded {
-        assessment: if has_errors || !full {
+        assessment: if has_errors || !build {
             None
         } else {
             assessment

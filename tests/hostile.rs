@@ -6,7 +6,7 @@
 
 use assert_cmd::Command;
 use kin::field::Field;
-use kin::load::{load, load_findings};
+use kin::load::{Detail, load, load_findings, load_with};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -144,10 +144,13 @@ fn every_corpus_file_gives_its_findings() {
         assert_eq!(findings(&bytes), *expected, "{name}");
         // kin check without gates takes the lighter path: same findings.
         let field = Field::embedded();
-        assert_eq!(
-            load_findings(&bytes, field).findings,
-            load(&bytes, field).findings
-        );
+        let full = load(&bytes, field);
+        assert_eq!(load_findings(&bytes, field).findings, full.findings);
+        // kin report keeps the assessment but not the places: same findings.
+        let report = load_with(&bytes, field, Detail::Assessment);
+        assert_eq!(report.findings, full.findings);
+        assert_eq!(report.assessment, full.assessment);
+        assert!(report.places.is_empty());
         let stdout = check_as_process(&path, !expected.is_empty());
         assert_eq!(stdout.lines().count(), expected.len() + 1, "{stdout}");
     }

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use kin::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
 use kin::document::{to_toml, update_document};
 use kin::field::Field;
-use kin::load::{load, load_str};
+use kin::load::{Detail, load, load_str, load_with};
 use kin::status::Status;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -174,7 +174,12 @@ proptest! {
         prop_assert!(errors.is_empty(), "{errors:?}\n{text}");
         prop_assert_eq!(loaded.assessment.as_ref(), Some(&a), "{}", text);
         // The bytes as read from disk load the same as the text.
-        prop_assert_eq!(load(text.as_bytes(), field), loaded);
+        prop_assert_eq!(&load(text.as_bytes(), field), &loaded);
+        // kin report's lighter load: the same assessment, no places.
+        let light = load_with(text.as_bytes(), field, Detail::Assessment);
+        prop_assert_eq!(&light.assessment, &loaded.assessment);
+        prop_assert_eq!(&light.findings, &loaded.findings);
+        prop_assert!(light.places.is_empty());
     }
 
     #[test]

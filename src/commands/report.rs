@@ -80,7 +80,7 @@ fn run_streamed(paths: &[PathBuf], field: &Field, stream: Stream) -> anyhow::Res
     for_each_checked(
         paths,
         field,
-        Detail::Full,
+        Detail::Assessment,
         // In parallel: each file's findings, report and rendered text.
         |file| {
             let findings: Vec<String> = file

@@ -2,37 +2,138 @@
 //! newline, and safe on a terminal.
 
 use serde::Serialize;
+use serde_json::ser::Formatter;
+use std::io::{self, Write};
 
 /// `value` as pretty JSON ending in a newline. Every control character in
-/// strings is written as a `\uXXXX` escape (see [`escape_remaining_controls`]).
+/// strings is written as a `\uXXXX` escape (see [`TerminalSafe`]).
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    let text = serde_json::to_string_pretty(value).expect("kin's JSON types always serialise");
-    let mut text = escape_remaining_controls(&text);
+    let mut text = to_json_indented(value, "", false);
     text.push('\n');
     text
 }
 
-/// serde_json escapes U+0000–U+001F as JSON requires, but writes DEL and
-/// the C1 controls (U+0080–U+009F, e.g. the 8-bit CSI) as they are. Outside
-/// strings, pretty JSON has no control character but the line break, so
-/// every other one is inside a string, where `\uXXXX` means the same.
-fn escape_remaining_controls(json: &str) -> String {
-    // In UTF-8, DEL is 0x7F and the C1 controls are 0xC2 0x80–0x9F: most
-    // output has neither and is passed on as it is.
-    let bytes = json.as_bytes();
-    let c1 = |pair: &[u8]| pair[0] == 0xc2 && (0x80..=0x9f).contains(&pair[1]);
-    if !bytes.contains(&0x7f) && !bytes.windows(2).any(c1) {
-        return json.to_owned();
+/// `value` as pretty JSON without a final newline, with `prefix` written
+/// after every line break (and before the first line when `prefix_first`),
+/// so that it can be placed inside a larger pretty document. Pretty JSON has
+/// no line break inside strings (they are escaped), so only structure moves.
+pub fn to_json_indented<T: Serialize + ?Sized>(
+    value: &T,
+    prefix: &str,
+    prefix_first: bool,
+) -> String {
+    let mut out = Vec::with_capacity(4096);
+    if prefix_first {
+        out.extend_from_slice(prefix.as_bytes());
     }
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if c.is_control() && c != '\n' {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
+    let formatter = TerminalSafe {
+        prefix: prefix.as_bytes(),
+        level: 0,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+    value
+        .serialize(&mut serializer)
+        .expect("kin's JSON types always serialise");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// The layout of serde_json's `PrettyFormatter` (two spaces per level), with
+/// a prefix before every indentation, and strings made safe on a terminal:
+/// serde_json escapes U+0000–U+001F as JSON requires, but writes DEL and the
+/// C1 controls (U+0080–U+009F, e.g. the 8-bit CSI) as they are; this writes
+/// them as `\uXXXX` escapes too, which mean the same to every JSON reader.
+struct TerminalSafe<'a> {
+    prefix: &'a [u8],
+    level: usize,
+    has_value: bool,
+}
+
+impl TerminalSafe<'_> {
+    fn new_line<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        w.write_all(self.prefix)?;
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
         }
+        Ok(())
     }
-    out
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn next_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.new_line(w)
+    }
+}
+
+impl Formatter for TerminalSafe<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // In UTF-8, DEL is 0x7F and the C1 controls are 0xC2 0x80–0x9F: most
+        // fragments have neither and are written as they are.
+        if memchr::memchr2(0x7f, 0xc2, fragment.as_bytes()).is_none() {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut start = 0;
+        for (index, c) in fragment.char_indices() {
+            // serde_json has escaped U+0000–U+001F before: what is left
+            // here of the controls is DEL and C1.
+            if c.is_control() {
+                writer.write_all(&fragment.as_bytes()[start..index])?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = index + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.next_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.next_value(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -41,11 +142,46 @@ mod tests {
 
     #[test]
     fn c1_controls_and_del_are_escaped_and_still_mean_the_same() {
-        let raw = serde_json::to_string_pretty(&["a\u{9b}b\u{7f}\u{1b}\n"]).unwrap();
-        let safe = escape_remaining_controls(&raw);
-        assert_eq!(safe, "[\n  \"a\\u009bb\\u007f\\u001b\\n\"\n]");
+        let value = ["a\u{9b}b\u{7f}\u{1b}\nä\u{85}"];
+        let safe = to_json(&value);
+        assert_eq!(safe, "[\n  \"a\\u009bb\\u007f\\u001b\\nä\\u0085\"\n]\n");
         let back: Vec<String> = serde_json::from_str(&safe).unwrap();
-        assert_eq!(back, ["a\u{9b}b\u{7f}\u{1b}\n"]);
+        assert_eq!(back, value);
         assert_eq!(to_json(&1), "1\n");
+    }
+
+    #[test]
+    fn keys_are_escaped_too() {
+        let map = std::collections::BTreeMap::from([("k\u{9b}", 1)]);
+        assert_eq!(to_json(&map), "{\n  \"k\\u009b\": 1\n}\n");
+    }
+
+    #[test]
+    fn without_controls_the_output_is_serde_jsons_pretty_output() {
+        let value = serde_json::json!({"a": [1, {"b": "ü\"x\""}], "c": {}, "d": []});
+        let expected = serde_json::to_string_pretty(&value).unwrap() + "\n";
+        assert_eq!(to_json(&value), expected);
+    }
+
+    #[test]
+    fn indented_output_moves_every_line_but_not_the_strings() {
+        let value = serde_json::json!({"a": ["x\ny"], "b": 1});
+        let plain = serde_json::to_string_pretty(&value).unwrap();
+        let by_lines = |first: bool| -> String {
+            plain
+                .lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i > 0 || first {
+                        format!("    {l}")
+                    } else {
+                        l.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(to_json_indented(&value, "    ", true), by_lines(true));
+        assert_eq!(to_json_indented(&value, "    ", false), by_lines(false));
     }
 }

@@ -4,7 +4,7 @@
 //! on a terminal too.
 
 use super::Screen;
-use crate::render::json::to_json;
+use crate::render::json::to_json_indented;
 use crate::report::{AssessmentReport, ItemReport, Report, SuggestionTotals, Totals};
 use crate::status::Status;
 use crate::summary::{StatusCounts, json_percent};
@@ -44,33 +44,15 @@ pub fn begin() -> String {
 
 /// One assessment as an element of the `assessments` array.
 pub fn element(assessment: &AssessmentReport) -> String {
-    let json = to_json(&JsonAssessment::of(assessment));
-    indent(json.trim_end(), "    ", true)
+    to_json_indented(&JsonAssessment::of(assessment), "    ", true)
 }
 
 /// The end of the array and the totals.
 pub fn end(totals: &Totals) -> String {
-    let json = to_json(&JsonTotals::of(totals));
     format!(
         "\n  ],\n  \"totals\": {}\n}}\n",
-        indent(json.trim_end(), "  ", false)
+        to_json_indented(&JsonTotals::of(totals), "  ", false)
     )
-}
-
-/// Indents every line of `text` (the first one only if `first_line`).
-/// Pretty JSON has no line break inside strings, so this only moves structure.
-fn indent(text: &str, by: &str, first_line: bool) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (index, line) in text.lines().enumerate() {
-        if index > 0 {
-            out.push('\n');
-        }
-        if index > 0 || first_line {
-            out.push_str(by);
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 #[derive(Serialize)]

@@ -5,6 +5,7 @@
 //! longer runs on this computer is recognised as stale and replaced, as is a
 //! lock file that has been unreadable (empty, damaged) for half a minute.
 
+use crate::atomic_write::{Overwrite, write_atomic};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -166,38 +167,17 @@ fn remove_if_ours(path: &Path, content: &str) {
 }
 
 /// Creates the lock file with its content in one step, so that no other
-/// process (and no later run after a crash) ever sees an empty lock: the
-/// content goes into a temporary file in the same folder first, which is then
-/// hard-linked under the lock's name (a link, like `create_new`, fails when
-/// the name exists). File systems without hard links fall back to creating
+/// process (and no later run after a crash) ever sees an empty lock: an
+/// atomic write that refuses to replace an existing file (see
+/// [`write_atomic`]). File systems that cannot do that fall back to creating
 /// the file directly; a crash there can leave an empty lock, which
 /// [`is_abandoned`] recognises once it is old enough.
 fn create_new(path: &Path, content: &str) -> io::Result<()> {
-    match create_by_link(path, content) {
+    match write_atomic(path, content.as_bytes(), Overwrite::Refuse) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
         Err(_) => create_directly(path, content),
     }
-}
-
-fn create_by_link(path: &Path, content: &str) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let prefix = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-        + ".";
-    let mut temp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
-    temp.write_all(content.as_bytes())?;
-    temp.as_file().sync_all()?;
-    fs::hard_link(temp.path(), path)
-    // Dropping `temp` removes the temporary name; the lock keeps the content.
 }
 
 fn create_directly(path: &Path, content: &str) -> io::Result<()> {
@@ -428,14 +408,14 @@ mod tests {
     }
 
     #[test]
-    fn the_direct_fallback_refuses_an_existing_lock_too() {
+    fn both_ways_of_creating_refuse_an_existing_lock() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".a.kin.toml.lock");
         create_directly(&path, "first").unwrap();
         let second = create_directly(&path, "second").unwrap_err();
         assert_eq!(second.kind(), io::ErrorKind::AlreadyExists);
-        let linked = create_by_link(&path, "third").unwrap_err();
-        assert_eq!(linked.kind(), io::ErrorKind::AlreadyExists);
+        let atomic = create_new(&path, "third").unwrap_err();
+        assert_eq!(atomic.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read_to_string(&path).unwrap(), "first");
         assert_eq!(
             fs::read_dir(dir.path()).unwrap().count(),

@@ -6,7 +6,7 @@ use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 /// `value` as pretty JSON ending in a newline. Every control character in
-/// strings is written as a `\uXXXX` escape (see [`TerminalSafe`]).
+/// strings is written as a `\uXXXX` escape (DEL and C1 controls too, which serde_json leaves as they are).
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut text = to_json_indented(value, "", false);
     text.push('\n');

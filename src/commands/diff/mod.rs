@@ -1,5 +1,5 @@
 //! `kin diff`: what changed between two assessments, by content rather than
-//! by line; with `--git`, kin as git's diff driver (see [`git`]).
+//! by line; with `--git`, kin as git's diff driver (see its `git` module and docs/git.md).
 
 mod git;
 

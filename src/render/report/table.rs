@@ -1,6 +1,6 @@
 //! The terminal form of a report: headings and comfy-table tables that fit
 //! [`Screen::width`], coloured only when [`Screen::colour`] allows it. Every
-//! text from a file passes through [`text`], so no control character
+//! text from a file passes through its `text` function, so no control character
 //! reaches the terminal.
 
 use super::{Screen, detail_lines};

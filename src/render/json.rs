@@ -6,7 +6,8 @@ use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 /// `value` as pretty JSON ending in a newline. Every control character in
-/// strings is written as a `\uXXXX` escape (DEL and C1 controls too, which serde_json leaves as they are).
+/// strings is written as a `\uXXXX` escape, DEL and the C1 controls too,
+/// which serde_json leaves as they are.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut text = to_json_indented(value, "", false);
     text.push('\n');

@@ -9,10 +9,10 @@
 
 use clap::Parser;
 use jiff::civil::{Date, date};
-use kin::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
-use kin::document::{to_toml, update_document};
-use kin::field::Field;
-use kin::status::Status;
+use kin::domain::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
+use kin::domain::field::Field;
+use kin::domain::status::Status;
+use kin::format::write::{to_toml, update_document};
 use std::path::PathBuf;
 use toml_edit::DocumentMut;
 

@@ -1,10 +1,10 @@
 //! What must hold for any bytes given to kin as an assessment file. Shared
 //! by the cargo-fuzz target (fuzz/fuzz_targets/load.rs) and the stable
-//! mutation test (tests/fuzz_stable.rs), which include this file.
+//! mutation test (tests/library/fuzz_stable.rs), which include this file.
 
-use kin::document::{to_toml, update_document};
-use kin::field::Field;
-use kin::load::{load, load_findings, load_str};
+use kin::domain::field::Field;
+use kin::format::read::{load, load_findings, load_str};
+use kin::format::write::{to_toml, update_document};
 use kin::render::findings::finding_line;
 
 /// Loads `data` like `kin check` does and checks every invariant; panics

@@ -1,33 +1,27 @@
 //! kin: a checklist for the field of action "Interkommunale Zusammenarbeit"
 //! of Baden-Württemberg's Kommunale Initiative Nachhaltigkeit.
 //!
-//! The domain modules ([`field`], [`assessment`], [`load`], [`document`], …)
-//! do no terminal or file I/O; [`render`] turns their values into text;
-//! [`commands`] wires them to the command line. Output goes through
-//! [`output`], never `print!`.
+//! The layers, each a folder (see `docs/architecture.md`):
+//! - [`domain`]: the field, assessments, figures, gates, edits, reports and
+//!   diffs; pure values and rules, no file, terminal or clock I/O.
+//! - [`format`]: the assessment file format: keys, reading bytes into an
+//!   assessment with findings, writing TOML that keeps hand edits.
+//! - [`store`]: files on disk: reading many at once, the edit session,
+//!   atomic writes, the lock, the output spool.
+//! - [`assess`]: the walk-through of `kin assess`, which only asks.
+//! - [`render`]: domain values as text, markdown, JSON and CSV.
+//! - [`terminal`]: prompts and Ctrl-C on a real terminal.
+//! - [`cli`]: arguments, the subcommands, exit codes; with `terminal` the
+//!   only place that writes to stdout or stderr.
+//! - [`messages`]: every German text a person reads.
 
 #![deny(clippy::print_stdout)]
 
 pub mod assess;
-pub mod assessment;
-pub mod assessment_file;
-pub mod atomic_write;
-pub mod commands;
-pub mod date_input;
-pub mod diff;
-pub mod document;
-pub mod exit;
-pub mod field;
-pub mod files;
-pub mod finding;
-pub mod gates;
-pub mod item_change;
-pub mod load;
-pub mod lock;
+pub mod cli;
+pub mod domain;
+pub mod format;
 pub mod messages;
-pub mod output;
 pub mod render;
-pub mod report;
-pub mod status;
-pub mod summary;
+pub mod store;
 pub mod terminal;

@@ -9,5 +9,5 @@ mod invariants;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    invariants::check_any_bytes(data, kin::field::Field::embedded());
+    invariants::check_any_bytes(data, kin::domain::field::Field::embedded());
 });

@@ -3,9 +3,9 @@
 
 use super::values::{edit_date, edit_list, edit_optional};
 use super::walk::Walker;
-use crate::assessment::{Assessment, ItemState};
+use crate::domain::assessment::{Assessment, ItemState};
+use crate::domain::status::Status;
 use crate::messages as msg;
-use crate::status::Status;
 
 /// The item a question is about.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! The interactive walk-through behind `kin assess`, free of terminal and
 //! file I/O: it asks through a [`Prompter`] and saves through a callback, so
 //! whole sessions run in tests with a [`ScriptedPrompter`]. The terminal
-//! side lives in [`crate::terminal`], the command in [`crate::commands::assess`].
+//! side lives in [`crate::terminal`], the command in [`crate::cli::commands::assess`].
 //! Behaviour for people is described in `docs/assess.md`.
 
 pub mod item;

@@ -5,10 +5,10 @@ use super::item::Target;
 use super::own_id::new_own_id;
 use super::values::{edit_line, not_empty};
 use super::walk::{Flow, Walker};
-use crate::assessment::{Assessment, ItemState, OwnMeasure};
-use crate::field::Category;
+use crate::domain::assessment::{Assessment, ItemState, OwnMeasure};
+use crate::domain::field::Category;
 use crate::messages as msg;
-use crate::render::sanitize::one_line;
+use crate::render::escape::one_line;
 
 /// What the person chose in the own-measures menu.
 enum Choice {

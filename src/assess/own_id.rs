@@ -3,8 +3,8 @@
 //! An id never changes after it was given, even when the title does, because
 //! other files and scripts refer to it.
 
-use crate::assessment::{Assessment, is_kebab_case};
-use crate::field::Field;
+use crate::domain::assessment::{Assessment, is_kebab_case};
+use crate::domain::field::Field;
 
 /// The longest id made from a title (before a `-2` suffix).
 const MAX_LEN: usize = 48;
@@ -67,7 +67,7 @@ fn slug(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::{ItemState, Kommune, OwnMeasure};
+    use crate::domain::assessment::{ItemState, Kommune, OwnMeasure};
 
     #[test]
     fn slugs_are_kebab_case() {

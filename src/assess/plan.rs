@@ -2,9 +2,9 @@
 //! steps back over: the Kommune's data, one entry question, one suggestion,
 //! one own measure (with `--unanswered`), or a category's own measures.
 
-use crate::assessment::Assessment;
-use crate::field::{Category, Field, Question, Suggestion};
-use crate::status::Status;
+use crate::domain::assessment::Assessment;
+use crate::domain::field::{Category, Field, Question, Suggestion};
+use crate::domain::status::Status;
 
 /// What to walk through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -130,7 +130,7 @@ pub fn plan<'f>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::{ItemState, Kommune};
+    use crate::domain::assessment::{ItemState, Kommune};
 
     fn assessment() -> Assessment {
         let mut a = Assessment::new(

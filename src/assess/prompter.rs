@@ -1,6 +1,6 @@
 //! What the walk-through can ask, behind a trait: a terminal (dialoguer) in
 //! production, scripted answers in tests. Every method returns an
-//! [`Interrupted`](crate::exit::Interrupted) error when the person pressed
+//! [`Interrupted`](crate::cli::exit::Interrupted) error when the person pressed
 //! Ctrl-C.
 
 /// Checks a typed value; `Err` holds the message shown before asking again.

@@ -3,7 +3,7 @@
 //! asked, so tests can check what a person would have seen.
 
 use super::prompter::{Check, Prompter};
-use crate::exit::Interrupted;
+use crate::cli::exit::Interrupted;
 use anyhow::bail;
 use std::collections::VecDeque;
 

@@ -4,9 +4,9 @@
 //! the pre-filled text had to be simplified for one line).
 
 use super::prompter::{Check, Prompter, any_text};
-use crate::date_input::parse_date_input;
+use crate::domain::date::parse_date_input;
 use crate::messages as msg;
-use crate::render::sanitize::one_line;
+use crate::render::escape::one_line;
 use jiff::civil::Date;
 
 /// A line of text; `old` may hold line breaks (from a hand-edited file),

@@ -6,8 +6,8 @@ use super::item::Target;
 use super::plan::{Options, Step, plan};
 use super::prompter::Prompter;
 use super::values::{edit_date, edit_line, edit_long_text, edit_optional};
-use crate::assessment::{Assessment, Kommune, is_valid_ags};
-use crate::field::{Field, compare_versions};
+use crate::domain::assessment::{Assessment, Kommune, is_valid_ags};
+use crate::domain::field::{Field, compare_versions};
 use crate::messages as msg;
 use jiff::civil::Date;
 

@@ -1,8 +1,8 @@
 //! `kin assess`: the interactive walk-through.
 
 use super::{LABEL_LEITSATZ, LABEL_SUMMARY, quoted, status_label};
-use crate::field::Field;
-use crate::status::Status;
+use crate::domain::field::Field;
+use crate::domain::status::Status;
 
 // ---- opening and navigation ----------------------------------------------
 

@@ -1,7 +1,7 @@
 //! Findings of `kin check` about assessment files.
 
 use super::{allowed, quoted};
-use crate::status::Status;
+use crate::domain::status::Status;
 
 pub fn not_found() -> String {
     "Datei nicht gefunden".into()

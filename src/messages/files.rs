@@ -1,13 +1,13 @@
 //! Comments in assessment files written by kin.
 
 use super::status_label;
-use crate::status::Status;
+use crate::domain::status::Status;
 
 /// Marks a category heading in comments of a new file.
 pub const CATEGORY_MARK: &str = "==";
 
 /// The comment block at the top of a new assessment file.
-pub fn template_header(field: &crate::field::Field) -> String {
+pub fn template_header(field: &crate::domain::field::Field) -> String {
     let mut statuses = String::new();
     for status in Status::ALL {
         statuses.push_str(&format!(

@@ -1,6 +1,6 @@
 //! Lock files that keep two kin sessions from writing one file.
 
-use crate::lock::Holder;
+use crate::store::lock::Holder;
 
 /// The comment at the top of a lock file, for people who find one.
 pub fn lock_file_comment() -> String {

@@ -32,7 +32,7 @@ pub use saving::*;
 pub use session::*;
 pub use set::*;
 
-use crate::status::Status;
+use crate::domain::status::Status;
 
 /// The German label of a status, as shown in prompts and reports.
 pub fn status_label(status: Status) -> &'static str {

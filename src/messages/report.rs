@@ -2,7 +2,7 @@
 //! header row.
 
 use super::status_label;
-use crate::status::Status;
+use crate::domain::status::Status;
 use jiff::civil::Date;
 
 /// A short mark for a status, readable without colour (district matrix,

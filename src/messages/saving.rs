@@ -28,7 +28,7 @@ pub fn save_failed(path: &str, error: &io::Error) -> String {
 fn write_error_reason(error: &io::Error) -> String {
     let own = error
         .get_ref()
-        .is_some_and(|inner| inner.is::<crate::atomic_write::ReadOnlyFile>());
+        .is_some_and(|inner| inner.is::<crate::store::atomic_write::ReadOnlyFile>());
     let system = system_message(error);
     match error.kind() {
         _ if own => READ_ONLY_FILE.to_owned(),
@@ -70,7 +70,7 @@ mod tests {
         );
         let read_only = io::Error::new(
             io::ErrorKind::PermissionDenied,
-            crate::atomic_write::ReadOnlyFile,
+            crate::store::atomic_write::ReadOnlyFile,
         );
         assert!(write_failed("a", &read_only).contains("die Datei ist schreibgeschützt"));
         let temp = io::Error::new(

@@ -1,7 +1,7 @@
 //! `kin set`: changing entries from scripts.
 
 use super::{allowed, quoted};
-use crate::status::Status;
+use crate::domain::status::Status;
 
 pub const SET_NOTHING_TO_CHANGE: &str = "nichts zu ändern: bitte mindestens eine Angabe wie \
      --status, --note, --partner, --evidence, --responsible, --due oder --clear machen";

@@ -1,6 +1,6 @@
 //! The field definition as readable terminal text (`kin field`).
 
-use crate::field::Field;
+use crate::domain::field::Field;
 use crate::messages as msg;
 
 /// Title, Leitsatz, summary, questions, and categories with their

@@ -1,10 +1,10 @@
 //! `kin check` output: compiler-style lines for people and editors, JSON for
 //! scripts (documented in docs/check-json.md).
 
-use crate::files::CheckedFile;
-use crate::finding::{Finding, Severity};
+use crate::domain::finding::{Finding, Severity};
 use crate::messages as msg;
-use crate::render::sanitize::one_line;
+use crate::render::escape::one_line;
+use crate::store::batch::CheckedFile;
 use serde::Serialize;
 
 /// `FILE:LINE:COL: error: message`, or `FILE: error: message` without a position.

@@ -58,7 +58,7 @@ pub fn exit_now() -> ! {
     if let Some(on_exit) = ON_EXIT.get() {
         on_exit();
     }
-    std::process::exit(i32::from(crate::exit::Outcome::Interrupted.code()));
+    std::process::exit(i32::from(crate::cli::exit::Outcome::Interrupted.code()));
 }
 
 /// Ends kin if Ctrl-C was pressed while it was working.

@@ -2,7 +2,7 @@
 //! offered one by one (Enter keeps a line), then new lines follow until an
 //! empty one ends the input.
 
-use crate::render::sanitize::printable;
+use crate::render::escape::printable;
 
 /// Reads lines through `ask(line_number, prefilled)`, starting from `old`.
 /// An emptied existing line stays as an empty line (so blank lines inside an

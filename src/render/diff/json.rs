@@ -3,9 +3,9 @@
 //! input gives the same bytes.
 
 use super::{Comparison, Side};
-use crate::assessment::OwnMeasure;
-use crate::diff::{Change, ChangeKind, Direction, Edit};
-use crate::summary::{StatusCounts, json_percent};
+use crate::domain::assessment::OwnMeasure;
+use crate::domain::diff::{Change, ChangeKind, Direction, Edit};
+use crate::domain::figures::{StatusCounts, json_percent};
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -1,7 +1,7 @@
 //! A plain line diff, for git when a version is not a valid assessment and
 //! so cannot be compared by content.
 
-use crate::render::sanitize::printable;
+use crate::render::escape::printable;
 use similar::TextDiff;
 
 /// A unified diff of two texts with git's `a/`…`b/` labels; control

@@ -5,7 +5,7 @@
 use super::Comparison;
 use super::outline::outline;
 use crate::messages as msg;
-use crate::render::sanitize::one_line;
+use crate::render::escape::one_line;
 
 pub fn render_markdown(c: &Comparison<'_>) -> String {
     let outline = outline(c, escape);

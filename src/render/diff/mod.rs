@@ -7,9 +7,9 @@ pub mod markdown;
 mod outline;
 pub mod text;
 
-use crate::assessment::Assessment;
-use crate::diff::AssessmentDiff;
-use crate::field::Field;
+use crate::domain::assessment::Assessment;
+use crate::domain::diff::AssessmentDiff;
+use crate::domain::field::Field;
 
 /// One side of a comparison as shown to the reader.
 #[derive(Debug, Clone, Copy)]

@@ -3,11 +3,13 @@
 //! caller's `escape`, so each form keeps it harmless in its own way.
 
 use super::Comparison;
-use crate::assessment::{Kommune, OwnMeasure};
-use crate::diff::{Change, ChangeGroup, ChangeKind, Direction, Edit, KommuneKey, ListEdit, Target};
-use crate::field::Field;
+use crate::domain::assessment::{Kommune, OwnMeasure};
+use crate::domain::diff::{
+    Change, ChangeGroup, ChangeKind, Direction, Edit, KommuneKey, ListEdit, Target,
+};
+use crate::domain::field::Field;
+use crate::domain::figures::format_percent;
 use crate::messages::{self as msg, status_label};
-use crate::summary::format_percent;
 
 /// The description of a diff, ready to lay out.
 pub struct Outline {
@@ -76,7 +78,7 @@ pub fn outline(c: &Comparison<'_>, escape: Escape) -> Outline {
     })
     .collect();
 
-    let percent = |side: &super::Side<'_>, counts: &crate::summary::StatusCounts| {
+    let percent = |side: &super::Side<'_>, counts: &crate::domain::figures::StatusCounts| {
         side.assessment.map_or_else(
             || msg::DIFF_NOTHING.to_owned(),
             |_| format_percent(counts.done_percent()),

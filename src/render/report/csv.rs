@@ -7,9 +7,9 @@
 //! control characters become visible escapes.
 
 use super::Screen;
+use crate::domain::report::{AssessmentReport, ItemReport, Report};
 use crate::messages as msg;
-use crate::render::sanitize::multi_line;
-use crate::report::{AssessmentReport, ItemReport, Report};
+use crate::render::escape::multi_line;
 
 /// Makes Excel read the file as UTF-8.
 const BYTE_ORDER_MARK: &str = "\u{feff}";

@@ -4,10 +4,10 @@
 //! on a terminal too.
 
 use super::Screen;
+use crate::domain::figures::{StatusCounts, json_percent};
+use crate::domain::report::{AssessmentReport, ItemReport, Report, SuggestionTotals, Totals};
+use crate::domain::status::Status;
 use crate::render::json::to_json_indented;
-use crate::report::{AssessmentReport, ItemReport, Report, SuggestionTotals, Totals};
-use crate::status::Status;
-use crate::summary::{StatusCounts, json_percent};
 use jiff::civil::Date;
 use serde::Serialize;
 

@@ -4,10 +4,10 @@
 //! emphasis, links and HTML all stay plain text.
 
 use super::{Screen, detail_lines};
+use crate::domain::figures::format_percent;
+use crate::domain::report::{AssessmentReport, ItemReport, Report};
 use crate::messages as msg;
-use crate::render::sanitize::multi_line;
-use crate::report::{AssessmentReport, ItemReport, Report};
-use crate::summary::format_percent;
+use crate::render::escape::multi_line;
 
 pub fn render(report: &Report, _screen: &Screen) -> String {
     let mut out = Markdown::default();

@@ -6,8 +6,8 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 
+use crate::domain::report::{AssessmentReport, ItemReport, Report, Totals};
 use crate::messages as msg;
-use crate::report::{AssessmentReport, ItemReport, Report, Totals};
 
 pub use crate::render::screen::Screen;
 

@@ -4,11 +4,11 @@
 //! reaches the terminal.
 
 use super::{Screen, detail_lines};
+use crate::domain::figures::format_percent;
+use crate::domain::report::{AssessmentReport, ItemReport, Report};
+use crate::domain::status::Status;
 use crate::messages as msg;
-use crate::render::sanitize::multi_line;
-use crate::report::{AssessmentReport, ItemReport, Report};
-use crate::status::Status;
-use crate::summary::format_percent;
+use crate::render::escape::multi_line;
 use comfy_table::presets::{NOTHING, UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{
     Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,

@@ -1,0 +1,115 @@
+//! `kin assess`: the interactive walk-through (see `docs/assess.md`).
+
+use crate::assess::{Options, walk};
+use crate::cli::exit::{Interrupted, Outcome};
+use crate::domain::assessment::Assessment;
+use crate::domain::date::today;
+use crate::domain::field::Field;
+use crate::messages as msg;
+use crate::render::assess_summary::session_summary;
+use crate::render::findings::finding_line;
+use crate::store::edit_session::{AssessmentFile, Opened};
+use crate::store::lock::FileLock;
+use crate::terminal::{self, TerminalPrompter, interrupt};
+use anyhow::{anyhow, bail};
+use std::path::PathBuf;
+
+/// Führt Schritt für Schritt durch die Bewertung: Kommune, Einstiegsfragen, jeder Vorschlag,
+/// eigene Maßnahmen. Jede Antwort wird sofort gespeichert; Strg+C beendet, weiter geht es mit
+/// demselben Befehl.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Tasten: ↑/↓ wählen, Enter bestätigt (vorhandene Antworten bleiben so), \
+Esc geht in Auswahllisten einen Schritt zurück, Strg+C beendet (alles bis dahin ist gespeichert).\n\
+Ohne Terminal (Skripte, CI): kin set. Mehr: docs/assess.md"
+)]
+pub struct Args {
+    /// Bewertungsdatei; wird angelegt, wenn es sie noch nicht gibt
+    #[arg(value_name = "DATEI", default_value = "assessment.kin.toml")]
+    pub file: PathBuf,
+    /// Nur diese Kategorie durchgehen (Kennung, z. B. wirtschaft; siehe kin field)
+    #[arg(long, value_name = "KATEGORIE")]
+    pub category: Option<String>,
+    /// Nur durchgehen, was noch unbewertet oder leer ist
+    #[arg(long)]
+    pub unanswered: bool,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let field = Field::embedded();
+    let shown = args.file.display().to_string();
+    if let Some(category) = args.category.as_deref()
+        && field.category(category).is_none()
+    {
+        bail!(msg::unknown_category_option(
+            category,
+            &field.category_ids()
+        ));
+    }
+    if !terminal::is_interactive() {
+        bail!(msg::no_terminal(&shown));
+    }
+    let lock = FileLock::acquire(&args.file, "assess").map_err(|e| anyhow!(e.message(&shown)))?;
+    let Opened {
+        mut file,
+        assessment,
+        warnings,
+    } = AssessmentFile::open_for_edit(&args.file, field)?;
+    for warning in &warnings {
+        eprintln!("{}", finding_line(&shown, warning));
+    }
+
+    let path = args.file.clone();
+    let release = lock.releaser();
+    interrupt::install(move || {
+        eprintln!("{}", interrupted_message(&path, path.exists()));
+        release();
+    });
+
+    eprintln!(
+        "{}",
+        if assessment.is_some() {
+            msg::session_file_existing(&shown)
+        } else {
+            msg::session_file_new(&shown)
+        }
+    );
+    let options = Options {
+        category: args.category.clone(),
+        unanswered: args.unanswered,
+    };
+    let mut prompter = TerminalPrompter::new();
+    let mut save = |a: &Assessment| {
+        let _saving = interrupt::saving();
+        file.save(a, field).map(|_| ())
+    };
+    let result = walk(
+        field,
+        assessment,
+        &options,
+        today(),
+        &mut prompter,
+        &mut save,
+    );
+    match result {
+        Ok(assessment) => {
+            let summary = session_summary(&assessment, field, &shown);
+            crate::cli::output::print(&format!("\n{summary}"))?;
+            Ok(Outcome::Success)
+        }
+        Err(e) if e.downcast_ref::<Interrupted>().is_some() => {
+            interrupt::restore_terminal();
+            eprintln!("{}", interrupted_message(&args.file, file.exists()));
+            Ok(Outcome::Interrupted)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn interrupted_message(path: &std::path::Path, saved: bool) -> String {
+    if saved {
+        msg::interrupted_saved(&path.display().to_string())
+    } else {
+        msg::interrupted_nothing_saved()
+    }
+}

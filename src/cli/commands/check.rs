@@ -1,0 +1,128 @@
+//! `kin check`: validates assessment files against the embedded field and
+//! applies the policy gates.
+
+use crate::cli::exit::Outcome;
+use crate::cli::output;
+use crate::domain::field::Field;
+use crate::domain::finding::Severity;
+use crate::domain::gates::Gates;
+use crate::messages as msg;
+use crate::render::findings::{self, JsonReport, Totals};
+use crate::store::batch::{CheckedFile, Detail, for_each_checked};
+use jiff::civil::Date;
+use std::path::PathBuf;
+
+/// Prüft Bewertungsdateien: eine Zeile je Befund (DATEI:ZEILE:SPALTE), dann eine Zusammenfassung.
+/// Exit-Code 0: in Ordnung, 1: Befunde (auch fehlende oder unlesbare Dateien), 2: falscher Aufruf.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Zu prüfende Dateien
+    #[arg(value_name = "DATEIEN", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Ausgabeformat
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Auch Warnungen lassen die Prüfung scheitern
+    #[arg(long)]
+    pub strict: bool,
+    /// Vorgabe: kein Punkt unbewertet, jede Einstiegsfrage beantwortet
+    #[arg(long)]
+    pub require_complete: bool,
+    /// Vorgabe: Umsetzungsgrad mindestens PROZENT Prozent
+    #[arg(long, value_name = "PROZENT", value_parser = parse_percent)]
+    pub min_done: Option<f64>,
+    /// Vorgabe: Bewertung höchstens TAGE Tage alt
+    #[arg(long, value_name = "TAGE")]
+    pub max_age: Option<u32>,
+    /// Stichtag für --max-age (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
+    #[arg(long, value_name = "DATUM", value_parser = crate::domain::date::parse_date_arg, requires = "max_age")]
+    pub today: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// eine Zeile je Befund: DATEI:ZEILE:SPALTE: error: Meldung
+    Text,
+    /// JSON für Skripte (docs/check-json.md)
+    Json,
+    /// GitHub-Actions-Anmerkungen (::error file=…)
+    Github,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let field = Field::embedded();
+    let gates = Gates {
+        require_complete: args.require_complete,
+        min_done: args.min_done,
+        max_age: args
+            .max_age
+            .map(|days| (days, args.today.unwrap_or_else(crate::domain::date::today))),
+    };
+    let fails = |severity: Severity| severity == Severity::Error || args.strict;
+    let mut failed = false;
+    let mut totals = Totals::default();
+    let mut json = JsonReport::default();
+    // Gates need the assessment; without them, findings are all there is.
+    let detail = if gates.is_empty() {
+        Detail::FindingsOnly
+    } else {
+        Detail::Full
+    };
+    // Files are checked a chunk at a time and only their findings kept, so
+    // 20,000 files need no more memory than a few hundred.
+    for_each_checked(
+        &args.files,
+        field,
+        detail,
+        |file| findings_only(file, &gates, field),
+        |chunk| {
+            totals.add(Totals::of(&chunk));
+            failed |= chunk
+                .iter()
+                .flat_map(|c| &c.findings)
+                .any(|f| fails(f.severity));
+            match args.format {
+                Format::Text => output::print(&findings::text_lines(&chunk)),
+                Format::Github => output::print(&findings::github_lines(&chunk)),
+                Format::Json => {
+                    json.add(&chunk);
+                    Ok(())
+                }
+            }
+        },
+    )?;
+    output::print(&match args.format {
+        Format::Text | Format::Github => findings::summary_line(totals),
+        Format::Json => json.render(),
+    })?;
+    Ok(if failed {
+        Outcome::Problems
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Applies the gates to a checked file, then drops its assessment: `kin
+/// check` only prints findings.
+fn findings_only(mut file: CheckedFile, gates: &Gates, field: &Field) -> CheckedFile {
+    if let Some(assessment) = file.assessment.take()
+        && !gates.is_empty()
+    {
+        let found = gates.evaluate(&assessment, field, &file.places);
+        file.findings.extend(found);
+        file.findings.sort_by_key(|f| f.position);
+    }
+    file.places.clear();
+    file
+}
+
+fn parse_percent(value: &str) -> Result<f64, String> {
+    value
+        .trim_end_matches('%')
+        .trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|p| (0.0..=100.0).contains(p))
+        .ok_or_else(|| msg::invalid_percent(value))
+}

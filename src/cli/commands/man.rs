@@ -1,0 +1,45 @@
+//! `kin man`: manual pages in roff format.
+
+use crate::cli::exit::Outcome;
+use crate::messages as msg;
+use crate::store::atomic_write::{Overwrite, write_atomic};
+use std::path::{Path, PathBuf};
+
+/// Gibt die Handbuchseite aus (`kin man > kin.1`) oder schreibt mit --dir je Befehl eine Seite (kin.1, kin-check.1, …).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Ordner, in den alle Handbuchseiten geschrieben werden
+    #[arg(long, value_name = "ORDNER")]
+    pub dir: Option<PathBuf>,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let mut command = crate::cli::command().disable_help_subcommand(true);
+    command.build();
+    match &args.dir {
+        None => crate::cli::output::print_bytes(&render(&command)?)?,
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| anyhow::anyhow!(msg::write_failed(&dir.display().to_string(), &e)))?;
+            write_pages(&command, dir)?
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn render(command: &clap::Command) -> anyhow::Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut page)?;
+    Ok(page)
+}
+
+/// Writes the page of `command` and of each of its subcommands into `dir`.
+fn write_pages(command: &clap::Command, dir: &Path) -> anyhow::Result<()> {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub, dir)?;
+    }
+    let man = clap_mangen::Man::new(command.clone());
+    let path = dir.join(man.get_filename());
+    write_atomic(&path, &render(command)?, Overwrite::Allow)
+        .map_err(|e| anyhow::anyhow!(msg::write_failed(&path.display().to_string(), &e)))
+}

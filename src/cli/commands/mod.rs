@@ -1,0 +1,58 @@
+//! The subcommands: one module each, with its clap `Args` and a `run`
+//! function. This module only dispatches.
+
+pub mod assess;
+pub mod check;
+pub mod completions;
+pub mod diff;
+pub mod field;
+pub mod init;
+pub mod man;
+pub mod report;
+pub mod set;
+
+use crate::cli::exit::Outcome;
+use crate::messages as msg;
+use clap::{Parser, Subcommand};
+
+/// kin: Checkliste „Interkommunale Zusammenarbeit“ der Kommunalen Initiative
+/// Nachhaltigkeit Baden-Württemberg.
+#[derive(Debug, Parser)]
+#[command(name = "kin", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Assess(assess::Args),
+    Set(set::Args),
+    Init(init::Args),
+    Check(check::Args),
+    Report(report::Args),
+    Diff(diff::Args),
+    Field(field::Args),
+    Completions(completions::Args),
+    Man(man::Args),
+}
+
+/// Runs a parsed command line; errors are printed to stderr here.
+pub fn run(cli: Cli) -> Outcome {
+    let result = match cli.command {
+        Command::Field(args) => field::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
+        Command::Assess(args) => assess::run(&args),
+        Command::Set(args) => set::run(&args),
+    };
+    let outcome = Outcome::of(&result);
+    if let Err(error) = result {
+        eprintln!("{}{error:#}", msg::ERROR_PREFIX);
+    }
+    outcome
+}

@@ -1,0 +1,289 @@
+//! The assessment of one Kommune against the field: the model behind an
+//! assessment file (format described in `docs/assessment-format.md`).
+
+use crate::domain::field::Field;
+use crate::domain::status::Status;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The newest assessment file format this kin reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The keys of an assessment file, each list in the order kin writes them.
+pub mod keys {
+    pub const TOP_KEYS: [&str; 7] = [
+        "schema",
+        "field",
+        "field_version",
+        "kommune",
+        "answers",
+        "suggestions",
+        "own",
+    ];
+    pub const KOMMUNE_KEYS: [&str; 4] = ["name", "ags", "assessor", "date"];
+    /// The keys of a suggestion table.
+    pub const ITEM_KEYS: [&str; 6] = [
+        "status",
+        "note",
+        "partners",
+        "evidence",
+        "responsible",
+        "due",
+    ];
+    /// The keys of an own measure: its own three, then those of a suggestion.
+    pub const OWN_KEYS: [&str; 9] = [
+        "id",
+        "category",
+        "title",
+        "status",
+        "note",
+        "partners",
+        "evidence",
+        "responsible",
+        "due",
+    ];
+}
+
+/// One Kommune's assessment. Missing suggestions mean [`Status::Unknown`] and
+/// missing answers mean "": a loaded assessment holds neither empty answers
+/// nor suggestions with nothing recorded, so equal content compares equal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub schema: u32,
+    pub field: String,
+    pub field_version: String,
+    pub kommune: Kommune,
+    /// Answers to the entry questions, by question id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    /// Recorded state of suggestions, by suggestion id.
+    #[serde(default)]
+    pub suggestions: BTreeMap<String, ItemState>,
+    /// The Kommune's own measures, in file order.
+    #[serde(default)]
+    pub own: Vec<OwnMeasure>,
+}
+
+/// Who was assessed, by whom, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kommune {
+    pub name: String,
+    /// Amtlicher Gemeindeschlüssel: exactly eight digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ags: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessor: Option<String>,
+    pub date: Date,
+}
+
+/// What is recorded for a suggestion or an own measure.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemState {
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Partner Kommunen or bodies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    /// Links or document references.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+/// A measure the Kommune added itself, filed under one of the field's categories.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnMeasure {
+    /// Unique, lowercase kebab-case.
+    pub id: String,
+    pub category: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub state: ItemState,
+}
+
+impl Assessment {
+    /// A fresh assessment of `field` with nothing recorded yet.
+    pub fn new(field: &Field, kommune: Kommune) -> Assessment {
+        Assessment {
+            schema: SCHEMA_VERSION,
+            field: field.id.clone(),
+            field_version: field.version.clone(),
+            kommune,
+            answers: BTreeMap::new(),
+            suggestions: BTreeMap::new(),
+            own: Vec::new(),
+        }
+    }
+
+    /// The recorded state of a suggestion; unknown when the file has none.
+    pub fn suggestion(&self, id: &str) -> ItemState {
+        self.suggestions.get(id).cloned().unwrap_or_default()
+    }
+
+    /// The status of a suggestion; unknown when the file has none.
+    pub fn suggestion_status(&self, id: &str) -> Status {
+        self.suggestions
+            .get(id)
+            .map_or(Status::Unknown, |s| s.status)
+    }
+
+    /// The answer to an entry question, or "" when there is none.
+    pub fn answer(&self, id: &str) -> &str {
+        self.answers.get(id).map_or("", String::as_str)
+    }
+
+    pub fn own_measure(&self, id: &str) -> Option<&OwnMeasure> {
+        self.own.iter().find(|m| m.id == id)
+    }
+
+    /// Every item of the assessment in field order: each category's
+    /// suggestions, then its own measures.
+    pub fn items<'a>(&'a self, field: &'a Field) -> Vec<Item<'a>> {
+        let mut items = Vec::new();
+        for category in &field.categories {
+            for suggestion in &category.suggestions {
+                items.push(Item {
+                    id: &suggestion.id,
+                    category: &category.id,
+                    title: &suggestion.text,
+                    own: false,
+                    state: self.suggestions.get(&suggestion.id),
+                });
+            }
+            for measure in self.own.iter().filter(|m| m.category == category.id) {
+                items.push(Item {
+                    id: &measure.id,
+                    category: &measure.category,
+                    title: &measure.title,
+                    own: true,
+                    state: Some(&measure.state),
+                });
+            }
+        }
+        items
+    }
+}
+
+/// A suggestion or own measure as seen by summaries and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item<'a> {
+    pub id: &'a str,
+    pub category: &'a str,
+    pub title: &'a str,
+    pub own: bool,
+    /// `None` for a suggestion the file does not mention.
+    state: Option<&'a ItemState>,
+}
+
+impl<'a> Item<'a> {
+    pub fn status(&self) -> Status {
+        self.state.map_or(Status::Unknown, |s| s.status)
+    }
+
+    /// The recorded state, or an empty one for an unmentioned suggestion.
+    pub fn state(&self) -> ItemState {
+        self.state.cloned().unwrap_or_default()
+    }
+
+    pub fn recorded(&self) -> Option<&'a ItemState> {
+        self.state
+    }
+}
+
+/// A text as kin holds it: every CR LF line break becomes LF (repeatedly, so
+/// the result holds no CR LF at all), whatever line ends the file had.
+pub fn unify_line_breaks(text: &str) -> String {
+    let mut text = text.to_owned();
+    while text.contains("\r\n") {
+        text = text.replace("\r\n", "\n");
+    }
+    text
+}
+
+/// Whether `id` is lowercase kebab-case: `a-z`, `0-9` and single inner dashes.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Whether `ags` is a valid Amtlicher Gemeindeschlüssel (exactly eight digits).
+pub fn is_valid_ags(ags: &str) -> bool {
+    ags.len() == 8 && ags.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_are_unified_completely() {
+        assert_eq!(unify_line_breaks("a\r\nb"), "a\nb");
+        assert_eq!(unify_line_breaks("a\r\r\nb\rc"), "a\nb\rc");
+        assert_eq!(unify_line_breaks("ä\n"), "ä\n");
+    }
+
+    #[test]
+    fn kebab_case_ids() {
+        assert!(is_kebab_case("gemeinsamer-klaerschlamm"));
+        assert!(is_kebab_case("bus2"));
+        for bad in ["", "Gross", "a_b", "-a", "a-", "a--b", "ä", "a b"] {
+            assert!(!is_kebab_case(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn ags_is_eight_digits() {
+        assert!(is_valid_ags("08115999"));
+        for bad in ["", "0811599", "081159990", "0811599x", "０８１１５９９９"] {
+            assert!(!is_valid_ags(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn missing_suggestions_are_unknown_and_items_follow_field_order() {
+        let field = Field::embedded();
+        let date = Date::new(2026, 11, 25).unwrap();
+        let mut a = Assessment::new(
+            field,
+            Kommune {
+                name: "Musterhausen".into(),
+                ags: None,
+                assessor: None,
+                date,
+            },
+        );
+        a.own.push(OwnMeasure {
+            id: "klaerschlamm".into(),
+            category: "infrastruktur".into(),
+            title: "Klärschlamm".into(),
+            state: ItemState {
+                status: Status::Planned,
+                ..ItemState::default()
+            },
+        });
+        assert_eq!(
+            a.suggestion_status("wirtschaft-foerderung"),
+            Status::Unknown
+        );
+        let items = a.items(field);
+        assert_eq!(items.len(), 9);
+        assert_eq!(items[1].id, "klaerschlamm");
+        assert!(items[1].own);
+        assert_eq!(items[1].status(), Status::Planned);
+        assert_eq!(items[2].id, "wirtschaft-foerderung");
+    }
+}

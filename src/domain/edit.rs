@@ -1,0 +1,271 @@
+//! Changing one suggestion, own measure or entry answer without asking
+//! (`kin set`), with the checks of the walk-through: known ids, no empty
+//! values, no contradicting options. Errors are German messages naming the
+//! allowed values.
+
+use crate::assess::item::{Target, state_of, store};
+use crate::domain::assessment::Assessment;
+use crate::domain::field::Field;
+use crate::domain::status::Status;
+use crate::messages as msg;
+use anyhow::bail;
+use jiff::civil::Date;
+
+/// A detail that can be removed from an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    Note,
+    Partners,
+    Evidence,
+    Responsible,
+    Due,
+}
+
+impl Detail {
+    /// The key in the file, also the value of `--clear`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Detail::Note => "note",
+            Detail::Partners => "partners",
+            Detail::Evidence => "evidence",
+            Detail::Responsible => "responsible",
+            Detail::Due => "due",
+        }
+    }
+}
+
+/// What to change on one item; `None`/empty fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemChange {
+    pub status: Option<Status>,
+    pub note: Option<String>,
+    /// Replaces the partners.
+    pub partners: Vec<String>,
+    /// Adds partners not yet listed.
+    pub add_partners: Vec<String>,
+    /// Replaces the evidence.
+    pub evidence: Vec<String>,
+    /// Adds evidence not yet listed.
+    pub add_evidence: Vec<String>,
+    pub responsible: Option<String>,
+    pub due: Option<Date>,
+    /// Details to remove.
+    pub clear: Vec<Detail>,
+}
+
+impl ItemChange {
+    pub fn is_empty(&self) -> bool {
+        *self == ItemChange::default()
+    }
+
+    /// Whether the change sets `detail` (to check against clearing it).
+    fn sets(&self, detail: Detail) -> bool {
+        match detail {
+            Detail::Note => self.note.is_some(),
+            Detail::Partners => !self.partners.is_empty() || !self.add_partners.is_empty(),
+            Detail::Evidence => !self.evidence.is_empty() || !self.add_evidence.is_empty(),
+            Detail::Responsible => self.responsible.is_some(),
+            Detail::Due => self.due.is_some(),
+        }
+    }
+}
+
+/// The item `id` names: a suggestion of the field or an own measure.
+pub fn find_target(assessment: &Assessment, field: &Field, id: &str) -> anyhow::Result<Target> {
+    if field.suggestion(id).is_some() {
+        return Ok(Target::Suggestion(id.to_owned()));
+    }
+    if assessment.own_measure(id).is_some() {
+        return Ok(Target::Own(id.to_owned()));
+    }
+    let mut ids = field.suggestion_ids();
+    ids.extend(assessment.own.iter().map(|m| m.id.as_str()));
+    bail!(msg::set_unknown_item(id, &ids))
+}
+
+/// Applies `change` to the item `id`.
+pub fn apply_item_change(
+    assessment: &mut Assessment,
+    field: &Field,
+    id: &str,
+    change: &ItemChange,
+) -> anyhow::Result<()> {
+    if change.is_empty() {
+        bail!(msg::SET_NOTHING_TO_CHANGE);
+    }
+    for detail in &change.clear {
+        if change.sets(*detail) {
+            bail!(msg::set_clear_conflict(detail.key()));
+        }
+    }
+    let texts = [
+        ("--note", change.note.as_slice()),
+        ("--partner", change.partners.as_slice()),
+        ("--add-partner", change.add_partners.as_slice()),
+        ("--evidence", change.evidence.as_slice()),
+        ("--add-evidence", change.add_evidence.as_slice()),
+        ("--responsible", change.responsible.as_slice()),
+    ];
+    for (option, values) in texts {
+        if values.iter().any(|v| v.trim().is_empty()) {
+            bail!(msg::set_empty_value(option));
+        }
+    }
+    let target = find_target(assessment, field, id)?;
+    let mut state = state_of(assessment, &target);
+    if let Some(status) = change.status {
+        state.status = status;
+    }
+    if let Some(note) = &change.note {
+        state.note = Some(note.clone());
+    }
+    if !change.partners.is_empty() {
+        state.partners.clone_from(&change.partners);
+    }
+    add_missing(&mut state.partners, &change.add_partners);
+    if !change.evidence.is_empty() {
+        state.evidence.clone_from(&change.evidence);
+    }
+    add_missing(&mut state.evidence, &change.add_evidence);
+    if let Some(responsible) = &change.responsible {
+        state.responsible = Some(responsible.clone());
+    }
+    if let Some(due) = change.due {
+        state.due = Some(due);
+    }
+    for detail in &change.clear {
+        match detail {
+            Detail::Note => state.note = None,
+            Detail::Partners => state.partners.clear(),
+            Detail::Evidence => state.evidence.clear(),
+            Detail::Responsible => state.responsible = None,
+            Detail::Due => state.due = None,
+        }
+    }
+    store(assessment, &target, &state);
+    Ok(())
+}
+
+/// Sets the answer to an entry question; an empty text removes it.
+pub fn set_answer(
+    assessment: &mut Assessment,
+    field: &Field,
+    question: &str,
+    text: &str,
+) -> anyhow::Result<()> {
+    if field.question(question).is_none() {
+        bail!(msg::unknown_question(question, &field.question_ids()));
+    }
+    if text.trim().is_empty() {
+        assessment.answers.remove(question);
+    } else {
+        assessment
+            .answers
+            .insert(question.to_owned(), text.to_owned());
+    }
+    Ok(())
+}
+
+fn add_missing(list: &mut Vec<String>, new: &[String]) {
+    for item in new {
+        if !list.contains(item) {
+            list.push(item.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::{ItemState, Kommune, OwnMeasure};
+
+    fn sample() -> Assessment {
+        let mut a = Assessment::new(
+            Field::embedded(),
+            Kommune {
+                name: "M".into(),
+                ags: None,
+                assessor: None,
+                date: jiff::civil::date(2026, 1, 1),
+            },
+        );
+        a.own.push(OwnMeasure {
+            id: "bus".into(),
+            category: "konzepte".into(),
+            title: "Bus".into(),
+            state: ItemState {
+                status: Status::Planned,
+                partners: vec!["A".into()],
+                ..ItemState::default()
+            },
+        });
+        a
+    }
+
+    #[test]
+    fn changes_suggestions_and_own_measures() {
+        let field = Field::embedded();
+        let mut a = sample();
+        let change = ItemChange {
+            status: Some(Status::Done),
+            partners: vec!["Nachbarstadt".into()],
+            ..ItemChange::default()
+        };
+        apply_item_change(&mut a, field, "wirtschaft-foerderung", &change).unwrap();
+        assert_eq!(
+            a.suggestion("wirtschaft-foerderung").partners,
+            ["Nachbarstadt"]
+        );
+
+        let add = ItemChange {
+            add_partners: vec!["A".into(), "B".into()],
+            clear: vec![Detail::Due],
+            ..ItemChange::default()
+        };
+        apply_item_change(&mut a, field, "bus", &add).unwrap();
+        assert_eq!(a.own_measure("bus").unwrap().state.partners, ["A", "B"]);
+
+        let back_to_unknown = ItemChange {
+            status: Some(Status::Unknown),
+            clear: vec![Detail::Partners],
+            ..ItemChange::default()
+        };
+        apply_item_change(&mut a, field, "wirtschaft-foerderung", &back_to_unknown).unwrap();
+        assert!(!a.suggestions.contains_key("wirtschaft-foerderung"));
+    }
+
+    #[test]
+    fn refuses_unknown_ids_empty_values_and_contradictions() {
+        let field = Field::embedded();
+        let mut a = sample();
+        let done = ItemChange {
+            status: Some(Status::Done),
+            ..ItemChange::default()
+        };
+        let error = apply_item_change(&mut a, field, "gibts-nicht", &done).unwrap_err();
+        assert!(
+            error.to_string().contains("wirtschaft-foerderung"),
+            "{error}"
+        );
+        assert!(error.to_string().contains("bus"), "{error}");
+
+        let empty = ItemChange {
+            note: Some(" ".into()),
+            ..ItemChange::default()
+        };
+        assert!(apply_item_change(&mut a, field, "bus", &empty).is_err());
+        let contradiction = ItemChange {
+            note: Some("x".into()),
+            clear: vec![Detail::Note],
+            ..ItemChange::default()
+        };
+        assert!(apply_item_change(&mut a, field, "bus", &contradiction).is_err());
+        assert!(apply_item_change(&mut a, field, "bus", &ItemChange::default()).is_err());
+        assert_eq!(a, sample(), "nothing changed");
+
+        assert!(set_answer(&mut a, field, "frage", "x").is_err());
+        set_answer(&mut a, field, "synergien-potenzial", "Bauhof").unwrap();
+        set_answer(&mut a, field, "synergien-potenzial", "").unwrap();
+        assert!(a.answers.is_empty());
+    }
+}

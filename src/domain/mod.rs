@@ -1,0 +1,13 @@
+//! What kin knows about, free of I/O: the field of action, an assessment of
+//! it, findings, figures, policy gates, edits, reports and diffs.
+
+pub mod assessment;
+pub mod date;
+pub mod diff;
+pub mod edit;
+pub mod field;
+pub mod figures;
+pub mod finding;
+pub mod gates;
+pub mod report;
+pub mod status;

@@ -1,0 +1,365 @@
+//! The report model behind `kin report`: the figures, answers and items of
+//! each assessment plus totals over all of them (a district). Built from
+//! loaded assessments; no I/O and no formatting (see `render::report`).
+
+use crate::domain::assessment::{Assessment, Item};
+use crate::domain::field::Field;
+use crate::domain::figures::{self, StatusCounts};
+use crate::domain::status::Status;
+use jiff::civil::Date;
+use std::path::Path;
+
+/// Everything a report shows about one or more assessments of the same field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The title of the embedded field, e.g. "Interkommunale Zusammenarbeit".
+    pub field_title: String,
+    /// In the order the files were given.
+    pub assessments: Vec<AssessmentReport>,
+    pub totals: Totals,
+}
+
+/// One Kommune's assessment as a report shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessmentReport {
+    /// The file as given on the command line.
+    pub file: String,
+    pub kommune: String,
+    pub ags: Option<String>,
+    pub assessor: Option<String>,
+    pub date: Date,
+    pub field: String,
+    pub field_title: String,
+    pub field_version: String,
+    /// Every entry question of the field in order, answered or not.
+    pub answers: Vec<Answer>,
+    pub counts: StatusCounts,
+    pub categories: Vec<CategoryReport>,
+    /// Suggestions and own measures in field order (see [`Assessment::items`]).
+    pub items: Vec<ItemReport>,
+}
+
+/// An entry question and the Kommune's answer ("" when there is none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}
+
+/// A category with the counts over its items in one assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategoryReport {
+    pub id: String,
+    pub title: String,
+    pub counts: StatusCounts,
+}
+
+/// A suggestion or own measure with what the Kommune recorded for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemReport {
+    pub id: String,
+    /// The category id.
+    pub category: String,
+    pub title: String,
+    /// Whether the Kommune added this measure itself.
+    pub own: bool,
+    pub status: Status,
+    pub partners: Vec<String>,
+    pub note: Option<String>,
+    pub evidence: Vec<String>,
+    pub responsible: Option<String>,
+    pub due: Option<Date>,
+}
+
+/// Figures over all assessments of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    pub kommunen: usize,
+    /// Over every item of every assessment.
+    pub counts: StatusCounts,
+    /// Per suggestion of the field, in field order: how many Kommunen have
+    /// which status.
+    pub suggestions: Vec<SuggestionTotals>,
+}
+
+/// How many Kommunen have each status for one suggestion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuggestionTotals {
+    pub id: String,
+    pub category: String,
+    pub category_title: String,
+    pub title: String,
+    pub counts: StatusCounts,
+}
+
+impl Report {
+    /// Builds the report for assessments of `field`, each with the path it
+    /// was read from, keeping their order.
+    pub fn build(assessments: &[(impl AsRef<Path>, Assessment)], field: &Field) -> Report {
+        let assessments: Vec<AssessmentReport> = assessments
+            .iter()
+            .map(|(path, a)| {
+                AssessmentReport::build(&path.as_ref().display().to_string(), a, field)
+            })
+            .collect();
+        let totals = Totals::build(&assessments, field);
+        Report {
+            field_title: field.title.clone(),
+            assessments,
+            totals,
+        }
+    }
+
+    /// The distinct field versions of the assessments, in first-seen order.
+    pub fn field_versions(&self) -> Vec<&str> {
+        let mut versions: Vec<&str> = Vec::new();
+        for a in &self.assessments {
+            if !versions.contains(&a.field_version.as_str()) {
+                versions.push(&a.field_version);
+            }
+        }
+        versions
+    }
+}
+
+impl AssessmentReport {
+    pub fn build(file: &str, assessment: &Assessment, field: &Field) -> AssessmentReport {
+        let items: Vec<ItemReport> = assessment
+            .items(field)
+            .iter()
+            .map(ItemReport::from_item)
+            .collect();
+        let categories = field
+            .categories
+            .iter()
+            .map(|c| CategoryReport {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                counts: StatusCounts::of(
+                    items
+                        .iter()
+                        .filter(|i| i.category == c.id)
+                        .map(|i| i.status),
+                ),
+            })
+            .collect();
+        let answers = field
+            .questions
+            .iter()
+            .map(|q| Answer {
+                id: q.id.clone(),
+                question: q.text.clone(),
+                answer: assessment.answer(&q.id).to_owned(),
+            })
+            .collect();
+        let kommune = &assessment.kommune;
+        AssessmentReport {
+            file: file.to_owned(),
+            kommune: kommune.name.clone(),
+            ags: kommune.ags.clone(),
+            assessor: kommune.assessor.clone(),
+            date: kommune.date,
+            field: assessment.field.clone(),
+            field_title: field.title.clone(),
+            field_version: assessment.field_version.clone(),
+            answers,
+            counts: figures::counts(assessment, field),
+            categories,
+            items,
+        }
+    }
+
+    /// Umsetzungsgrad in percent; `None` when every item is not-applicable.
+    pub fn done_percent(&self) -> Option<f64> {
+        self.counts.done_percent()
+    }
+
+    /// Vollständigkeit in percent.
+    pub fn assessed_percent(&self) -> Option<f64> {
+        self.counts.assessed_percent()
+    }
+
+    /// The items of one category, suggestions first, then own measures.
+    pub fn items_in<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a ItemReport> {
+        self.items.iter().filter(move |i| i.category == category)
+    }
+
+    /// The field's suggestions (no own measures), in field order.
+    pub fn suggestions(&self) -> impl Iterator<Item = &ItemReport> {
+        self.items.iter().filter(|i| !i.own)
+    }
+
+    /// The Kommune's own measures, in field order of their categories.
+    pub fn own_measures(&self) -> impl Iterator<Item = &ItemReport> {
+        self.items.iter().filter(|i| i.own)
+    }
+}
+
+impl ItemReport {
+    fn from_item(item: &Item<'_>) -> ItemReport {
+        let state = item.state();
+        ItemReport {
+            id: item.id.to_owned(),
+            category: item.category.to_owned(),
+            title: item.title.to_owned(),
+            own: item.own,
+            status: state.status,
+            partners: state.partners,
+            note: state.note,
+            evidence: state.evidence,
+            responsible: state.responsible,
+            due: state.due,
+        }
+    }
+}
+
+impl Totals {
+    fn build(assessments: &[AssessmentReport], field: &Field) -> Totals {
+        let mut totals = Totals::empty(field);
+        for a in assessments {
+            totals.add(a);
+        }
+        totals
+    }
+
+    /// Totals over no assessment yet; [`Totals::add`] adds one at a time, so
+    /// a report can stream through thousands of files.
+    pub fn empty(field: &Field) -> Totals {
+        let suggestions = field
+            .suggestions()
+            .map(|(category, suggestion)| SuggestionTotals {
+                id: suggestion.id.clone(),
+                category: category.id.clone(),
+                category_title: category.title.clone(),
+                title: suggestion.text.clone(),
+                counts: StatusCounts::default(),
+            })
+            .collect();
+        Totals {
+            kommunen: 0,
+            counts: StatusCounts::default(),
+            suggestions,
+        }
+    }
+
+    /// Counts one more assessment in.
+    pub fn add(&mut self, assessment: &AssessmentReport) {
+        self.kommunen += 1;
+        for item in &assessment.items {
+            self.counts.add(item.status);
+        }
+        for totals in &mut self.suggestions {
+            let status = assessment
+                .suggestions()
+                .find(|i| i.id == totals.id)
+                .map_or(Status::Unknown, |i| i.status);
+            totals.counts.add(status);
+        }
+    }
+
+    /// Umsetzungsgrad over all items of all Kommunen together.
+    pub fn done_percent(&self) -> Option<f64> {
+        self.counts.done_percent()
+    }
+
+    /// Vollständigkeit over all items of all Kommunen together.
+    pub fn assessed_percent(&self) -> Option<f64> {
+        self.counts.assessed_percent()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::{ItemState, Kommune, OwnMeasure};
+
+    fn assessment(name: &str, statuses: &[(&str, Status)]) -> Assessment {
+        let field = Field::embedded();
+        let mut a = Assessment::new(
+            field,
+            Kommune {
+                name: name.into(),
+                ags: None,
+                assessor: None,
+                date: Date::new(2026, 11, 25).unwrap(),
+            },
+        );
+        for (id, status) in statuses {
+            a.suggestions.insert(
+                (*id).into(),
+                ItemState {
+                    status: *status,
+                    ..ItemState::default()
+                },
+            );
+        }
+        a
+    }
+
+    #[test]
+    fn one_assessment_has_every_item_question_and_category() {
+        let field = Field::embedded();
+        let mut a = assessment("Musterhausen", &[("wirtschaft-foerderung", Status::Done)]);
+        a.answers
+            .insert("synergien-potenzial".into(), "Bauhof".into());
+        a.own.push(OwnMeasure {
+            id: "klaerschlamm".into(),
+            category: "infrastruktur".into(),
+            title: "Klärschlamm".into(),
+            state: ItemState {
+                status: Status::Planned,
+                partners: vec!["Nachbarstadt".into()],
+                ..ItemState::default()
+            },
+        });
+        let report = Report::build(&[("a.kin.toml", a)], field);
+        let r = &report.assessments[0];
+        assert_eq!(r.file, "a.kin.toml");
+        assert_eq!(r.items.len(), 9);
+        assert_eq!(r.answers.len(), 2);
+        assert_eq!(r.answers[0].answer, "");
+        assert_eq!(r.answers[1].answer, "Bauhof");
+        assert_eq!(r.counts.get(Status::Done), 1);
+        assert_eq!(r.counts.get(Status::Unknown), 7);
+        let infrastruktur = &r.categories[0];
+        assert_eq!(infrastruktur.counts.get(Status::Planned), 1);
+        assert_eq!(infrastruktur.counts.total(), 2);
+        let own: Vec<_> = r.own_measures().collect();
+        assert_eq!(own[0].partners, ["Nachbarstadt"]);
+        assert_eq!(r.suggestions().count(), 8);
+        assert_eq!(r.items_in("infrastruktur").count(), 2);
+    }
+
+    #[test]
+    fn totals_count_kommunen_per_suggestion() {
+        let field = Field::embedded();
+        let a = assessment("A", &[("wirtschaft-foerderung", Status::Done)]);
+        let b = assessment("B", &[("wirtschaft-foerderung", Status::Planned)]);
+        let c = assessment("C", &[("wirtschaft-foerderung", Status::Done)]);
+        let report = Report::build(&[("a", a), ("b", b), ("c", c)], field);
+        let totals = &report.totals;
+        assert_eq!(totals.kommunen, 3);
+        assert_eq!(totals.counts.total(), 24);
+        let foerderung = &totals.suggestions[1];
+        assert_eq!(foerderung.id, "wirtschaft-foerderung");
+        assert_eq!(foerderung.counts.get(Status::Done), 2);
+        assert_eq!(foerderung.counts.get(Status::Planned), 1);
+        assert_eq!(totals.suggestions[0].counts.get(Status::Unknown), 3);
+        assert_eq!(report.field_versions(), ["1.0"]);
+    }
+
+    #[test]
+    fn all_not_applicable_has_no_umsetzungsgrad() {
+        let field = Field::embedded();
+        let all: Vec<(&str, Status)> = field
+            .suggestion_ids()
+            .into_iter()
+            .map(|id| (id, Status::NotApplicable))
+            .collect();
+        let report = Report::build(&[("x", assessment("X", &all))], field);
+        assert_eq!(report.assessments[0].done_percent(), None);
+        assert_eq!(report.assessments[0].assessed_percent(), Some(100.0));
+        assert_eq!(report.totals.done_percent(), None);
+    }
+}

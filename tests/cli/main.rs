@@ -1,0 +1,16 @@
+//! Command tests of the kin binary: arguments, output, exit codes, files.
+
+mod assess;
+mod check;
+mod check_many;
+mod ci_examples;
+mod diff;
+mod diff_git;
+mod examples;
+mod field;
+mod gates;
+mod hostile;
+mod init;
+mod misc;
+mod report;
+mod set;

@@ -1,0 +1,144 @@
+//! Completions, man pages, the CLI definition and output into a closed pipe.
+
+use assert_cmd::Command;
+use clap::CommandFactory;
+use std::io::Read;
+use std::process::Stdio;
+
+fn kin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kin"))
+}
+
+#[test]
+fn cli_definition_is_consistent() {
+    kin::cli::commands::Cli::command().debug_assert();
+    kin::cli::command().debug_assert();
+}
+
+#[test]
+fn help_speaks_german() {
+    let out = kin().args(["check", "--help"]).assert().code(0);
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for german in [
+        "Aufruf: kin check",
+        "Argumente:",
+        "Optionen:",
+        "<DATEIEN>",
+        "Diese Hilfe anzeigen",
+    ] {
+        assert!(help.contains(german), "{german}: {help}");
+    }
+    assert!(
+        help.contains("Möglich: text = eine Zeile je Befund"),
+        "{help}"
+    );
+    for english in [
+        "Usage:",
+        "Arguments:",
+        "Options:",
+        "Print help",
+        "ossible values",
+        "[default",
+    ] {
+        assert!(!help.contains(english), "{english}: {help}");
+    }
+    let out = kin().arg("--help").assert().code(0);
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        help.contains("Befehle:") && help.contains("Version anzeigen"),
+        "{help}"
+    );
+    kin()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with("kin "));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for (shell, marker) in [
+        ("bash", "_kin()"),
+        ("zsh", "#compdef kin"),
+        ("fish", "complete -c kin"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = kin().args(["completions", shell]).assert().code(0);
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(text.contains(marker), "{shell}: {text}");
+        assert!(text.contains("check"), "{shell} completes subcommands");
+    }
+    kin().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn man_page_to_stdout_and_one_per_command_into_a_folder() {
+    let out = kin().arg("man").assert().code(0);
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.contains(".TH kin 1"), "{page}");
+    assert!(page.contains("check"));
+    let dir = tempfile::tempdir().unwrap();
+    kin()
+        .arg("man")
+        .arg("--dir")
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    for name in ["kin.1", "kin-check.1", "kin-init.1", "kin-field.1"] {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(text.starts_with(".ie"), "{name}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kin"))
+        .args(["completions", "zsh"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before kin writes
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn unknown_subcommand_is_a_usage_error() {
+    kin().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn mistakes_on_the_command_line_are_told_in_german_with_exit_2() {
+    for (args, expected) in [
+        (
+            vec!["frobnicate"],
+            "Fehler: unbekannter Befehl „frobnicate“",
+        ),
+        (
+            vec!["check", "--format", "xml", "a"],
+            "ungültiger Wert „xml“ für --format <FORMAT>; erlaubt: text, json, github",
+        ),
+        (
+            vec!["init", "--date", "morgen"],
+            "„morgen“ ist kein gültiges Datum",
+        ),
+        (vec!["check"], "Fehler: es fehlt: <DATEIEN>"),
+        (
+            vec!["check", "--bogus", "a"],
+            "Fehler: unbekannte Angabe „--bogus“\nMehr dazu: kin check --help",
+        ),
+    ] {
+        let out = kin().args(&args).assert().code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}

@@ -1,0 +1,8 @@
+//! In-process tests of the library: loading, walk-throughs with scripted answers, rendering, properties and fuzzing.
+
+mod assess_flow;
+mod check_findings;
+mod field_seed;
+mod fuzz_stable;
+mod properties;
+mod report_render;

@@ -1,0 +1,442 @@
+//! End-to-end tests of `kin assess` in a pseudo-terminal: the real binary,
+//! real keys, real Ctrl-C. Every wait has a generous timeout (a slow machine
+//! must not fail them, a hang must not block CI), and keys are sent only
+//! after the prompt they answer has appeared.
+#![cfg(unix)]
+
+use kin::domain::field::Field;
+use kin::domain::status::Status;
+use kin::format::read::load;
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_with_options};
+use std::fs;
+use std::path::Path;
+
+/// How long to wait for any one piece of output.
+const TIMEOUT_MS: u64 = 120_000;
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+
+/// A `kin` process in a pseudo-terminal.
+struct Pty {
+    session: PtySession,
+    /// Everything read so far, for failure messages and checks.
+    seen: String,
+}
+
+impl Pty {
+    fn spawn(dir: &Path, args: &[&str]) -> Pty {
+        Pty::spawn_with(dir, args, &[])
+    }
+
+    fn spawn_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("kin"));
+        cmd.current_dir(dir)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .env_remove("EDITOR")
+            .env_remove("VISUAL");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let options = rexpect::reader::Options::new().timeout_ms(Some(TIMEOUT_MS));
+        Pty {
+            session: spawn_with_options(cmd, options).expect("kin starts in a pty"),
+            seen: String::new(),
+        }
+    }
+
+    /// Waits until `text` appears.
+    fn expect(&mut self, text: &str) {
+        match self.session.exp_string(&as_read(text)) {
+            Ok(before) => {
+                self.seen.push_str(&decode(&before));
+                self.seen.push_str(text);
+            }
+            Err(e) => panic!(
+                "waiting for {text:?}: {e}\n--- output so far ---\n{}",
+                self.seen
+            ),
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).unwrap();
+        self.session.flush().unwrap();
+    }
+
+    /// Waits for `prompt`, then types `keys`.
+    fn answer(&mut self, prompt: &str, keys: &str) {
+        self.expect(prompt);
+        self.send(keys);
+    }
+
+    /// Picks the item `downs` steps below the preselected one.
+    fn choose(&mut self, prompt: &str, downs: usize) {
+        self.expect(prompt);
+        self.send(&(DOWN.repeat(downs) + ENTER));
+    }
+
+    /// Waits for the end; returns the exit code.
+    fn exit_code(mut self) -> i32 {
+        match self.session.exp_eof() {
+            Ok(rest) => self.seen.push_str(&decode(&rest)),
+            Err(e) => panic!("waiting for the end: {e}\n--- output ---\n{}", self.seen),
+        }
+        match self.session.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("kin did not exit normally: {other:?}\n{}", self.seen),
+        }
+    }
+}
+
+/// rexpect turns every byte it reads into one `char`, so UTF-8 text is
+/// searched for in that form ...
+fn as_read(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// ... and turned back into text for messages and checks.
+fn decode(read: &str) -> String {
+    let bytes: Vec<u8> = read.chars().map(|c| c as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn assessment(path: &Path) -> kin::domain::assessment::Assessment {
+    let loaded = load(&fs::read(path).unwrap(), Field::embedded());
+    assert!(!loaded.has_errors(), "{:?}", loaded.findings);
+    loaded.assessment.unwrap()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Status prompt, then the details asked for "umgesetzt" with Enter.
+const STATUS: &str = "Stand in Ihrer Kommune";
+const OWN: &str = "Eigene Maßnahme hinzufügen?";
+
+#[test]
+fn a_complete_new_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let today_before = jiff::ZonedDateTime::now().date();
+    let mut kin = Pty::spawn(dir.path(), &["assess", "neu.kin.toml"]);
+    kin.expect("Die Kommune bündelt Kompetenzen");
+    kin.answer("Name der Kommune", "Musterhausen\r");
+    kin.answer("Amtlicher Gemeindeschlüssel", "1234\r");
+    kin.answer("kein Amtlicher Gemeindeschlüssel", "08115999\r");
+    kin.answer("Wer bewertet?", ENTER);
+    kin.answer("Datum der Bewertung", ENTER); // today
+    kin.expect("Frage 1/2");
+    kin.answer("Zeile 1", "Gemeinsamer Bauhof\r");
+    kin.answer("Zeile 2", "Feuerwehr\r");
+    kin.answer("Zeile 3", ENTER);
+    kin.expect("Frage 2/2");
+    kin.answer("Zeile 1", ENTER);
+
+    kin.expect("Vorschlag 1/8");
+    kin.choose(STATUS, 4);
+    kin.expect("umgesetzt");
+    kin.answer("Notiz", "seit 2019\r");
+    kin.answer("Partner", "Nachbarort, Landkreis\r");
+    kin.answer("Belege", ENTER);
+    kin.choose(OWN, 0);
+
+    kin.expect("Vorschlag 2/8");
+    kin.choose(STATUS, 1);
+    kin.expect("Vorschlag 3/8");
+    kin.choose(STATUS, 0);
+    kin.choose(OWN, 0);
+
+    kin.expect("Vorschlag 4/8");
+    kin.choose(STATUS, 2);
+    kin.answer("Notiz", ENTER);
+    kin.answer("Partner", ENTER);
+    kin.answer("Belege", ENTER);
+    kin.answer("Verantwortlich", "Schulamt\r");
+    kin.answer("Termin", "30.06.2027\r");
+    kin.choose(OWN, 0);
+
+    for number in 5..=7 {
+        kin.expect(&format!("Vorschlag {number}/8"));
+        kin.choose(STATUS, 0);
+    }
+    kin.choose(OWN, 0);
+    kin.expect("Vorschlag 8/8");
+    kin.choose(STATUS, 0);
+    kin.choose(OWN, 0);
+
+    kin.expect("Zusammenfassung: Musterhausen");
+    kin.expect("Umsetzungsgrad: 13 %");
+    kin.expect("Noch unbewertet: 5 von 8");
+    assert_eq!(kin.exit_code(), 0);
+    let today_after = jiff::ZonedDateTime::now().date();
+
+    let path = dir.path().join("neu.kin.toml");
+    let a = assessment(&path);
+    assert_eq!(a.kommune.name, "Musterhausen");
+    assert_eq!(a.kommune.ags.as_deref(), Some("08115999"));
+    assert!([today_before, today_after].contains(&a.kommune.date));
+    assert_eq!(
+        a.answer("kooperationen-bestehend"),
+        "Gemeinsamer Bauhof\nFeuerwehr"
+    );
+    let s1 = a.suggestion("infrastruktur-zusammenlegung");
+    assert_eq!(s1.status, Status::Done);
+    assert_eq!(s1.note.as_deref(), Some("seit 2019"));
+    assert_eq!(s1.partners, ["Nachbarort", "Landkreis"]);
+    assert_eq!(a.suggestion_status("wirtschaft-foerderung"), Status::Open);
+    let s4 = a.suggestion("bildung-zusammenarbeit");
+    assert_eq!(s4.status, Status::Planned);
+    assert_eq!(s4.responsible.as_deref(), Some("Schulamt"));
+    assert_eq!(s4.due, Some(jiff::civil::date(2027, 6, 30)));
+    assert_eq!(
+        names(dir.path()),
+        ["neu.kin.toml"],
+        "no lock or temporary file left"
+    );
+}
+
+#[test]
+fn ctrl_c_keeps_everything_and_the_next_session_resumes_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("neu.kin.toml");
+
+    let mut kin = Pty::spawn(dir.path(), &["assess", "neu.kin.toml"]);
+    kin.answer("Name der Kommune", "Neustadt\r");
+    kin.answer("Amtlicher Gemeindeschlüssel", ENTER);
+    kin.answer("Wer bewertet?", ENTER);
+    kin.answer("Datum der Bewertung", ENTER);
+    kin.expect("Frage 1/2");
+    kin.answer("Zeile 1", "Bauhof\r");
+    kin.answer("Zeile 2", ENTER);
+    kin.expect("Frage 2/2");
+    kin.answer("Zeile 1", "Schulen\r");
+    kin.answer("Zeile 2", ENTER);
+    kin.expect("Vorschlag 1/8");
+    kin.choose(STATUS, 4);
+    kin.answer("Notiz", ENTER);
+    kin.answer("Partner", "Nachbarort\r");
+    kin.answer("Belege", ENTER);
+    kin.choose(OWN, 0);
+    kin.expect("Vorschlag 2/8");
+    kin.expect(STATUS);
+    kin.expect("nicht relevant"); // the whole list is drawn: kin waits for a key
+    kin.send("\x03");
+    kin.expect("Abgebrochen. Alle Antworten bis hierhin sind in neu.kin.toml gespeichert.");
+    kin.expect("Weitermachen mit: kin assess neu.kin.toml");
+    let seen_before_end = kin.seen.clone();
+    assert_eq!(kin.exit_code(), 130);
+    let after_prompt = seen_before_end
+        .rsplit_once("nicht relevant")
+        .map_or("", |(_, rest)| rest);
+    assert!(
+        after_prompt.contains("\x1b[?25h"),
+        "the cursor is shown again: {after_prompt:?}"
+    );
+    assert_eq!(names(dir.path()), ["neu.kin.toml"], "the lock file is gone");
+    let a = assessment(&path);
+    assert_eq!(a.kommune.name, "Neustadt");
+    assert_eq!(a.answer("kooperationen-bestehend"), "Bauhof");
+    assert_eq!(a.answer("synergien-potenzial"), "Schulen");
+    assert_eq!(
+        a.suggestion("infrastruktur-zusammenlegung").partners,
+        ["Nachbarort"]
+    );
+
+    // The second session offers to go on where the first stopped.
+    let mut kin = Pty::spawn(dir.path(), &["assess", "neu.kin.toml"]);
+    kin.expect("Wo möchten Sie weitermachen?");
+    kin.expect("Beim ersten unbeantworteten Punkt: Vorschlag 2 (Wirtschaft)");
+    kin.send(ENTER);
+    kin.expect("Vorschlag 2/8");
+    kin.choose(STATUS, 1);
+    kin.expect("Vorschlag 3/8");
+    kin.choose(STATUS, 0);
+    kin.choose(OWN, 0);
+    for number in 4..=8 {
+        kin.expect(&format!("Vorschlag {number}/8"));
+        kin.choose(STATUS, 0);
+        if number != 5 && number != 6 {
+            kin.choose(OWN, 0);
+        }
+    }
+    kin.expect("Zusammenfassung: Neustadt");
+    let output = kin.seen.clone();
+    assert_eq!(kin.exit_code(), 0);
+    assert!(
+        !output.contains("Vorschlag 1/8"),
+        "resumed after the first suggestion"
+    );
+
+    let b = assessment(&path);
+    assert_eq!(b.kommune, a.kommune);
+    assert_eq!(b.answers, a.answers);
+    assert_eq!(
+        b.suggestion("infrastruktur-zusammenlegung"),
+        a.suggestion("infrastruktur-zusammenlegung")
+    );
+    assert_eq!(b.suggestion_status("wirtschaft-foerderung"), Status::Open);
+}
+
+#[test]
+fn a_second_session_on_the_same_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/fixtures/assess/musterhausen.kin.toml",
+        dir.path().join("assessment.kin.toml"),
+    )
+    .unwrap();
+    let before = fs::read(dir.path().join("assessment.kin.toml")).unwrap();
+    let mut first = Pty::spawn(dir.path(), &["assess"]);
+    first.expect("Wo möchten Sie weitermachen?");
+
+    let mut second = Pty::spawn(dir.path(), &["assess"]);
+    second.expect("wird gerade bearbeitet (kin assess");
+    assert_eq!(second.exit_code(), 2);
+
+    assert_cmd::Command::cargo_bin("kin")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "set",
+            "assessment.kin.toml",
+            "wirtschaft-foerderung",
+            "--status",
+            "done",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("wird gerade bearbeitet"));
+
+    first.send("\x03");
+    first.expect("Abgebrochen.");
+    assert_eq!(first.exit_code(), 130);
+    assert_eq!(
+        fs::read(dir.path().join("assessment.kin.toml")).unwrap(),
+        before
+    );
+    assert_eq!(names(dir.path()), ["assessment.kin.toml"]);
+}
+
+#[test]
+fn esc_goes_back_to_the_previous_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/fixtures/assess/musterhausen.kin.toml",
+        dir.path().join("assessment.kin.toml"),
+    )
+    .unwrap();
+    let mut kin = Pty::spawn(dir.path(), &["assess", "--category", "wirtschaft"]);
+    kin.expect("Vorschlag 2/8");
+    kin.choose(STATUS, 2); // planned → done
+    kin.answer("Notiz", ENTER);
+    kin.answer("Partner", ENTER);
+    kin.answer("Belege", ENTER);
+    kin.expect("Vorschlag 3/8");
+    kin.expect(STATUS);
+    kin.expect("nicht relevant");
+    kin.send("\x1b");
+    kin.expect("Vorschlag 2/8");
+    kin.choose(STATUS, 1); // done → not applicable
+    kin.answer("Begründung", "Landkreis macht das\r");
+    kin.answer("Partner", ENTER);
+    kin.answer("Belege", ENTER);
+    kin.expect("Vorschlag 3/8");
+    kin.choose(STATUS, 0);
+    kin.choose(OWN, 0);
+    kin.expect("Zusammenfassung");
+    assert_eq!(kin.exit_code(), 0);
+    let a = assessment(&dir.path().join("assessment.kin.toml"));
+    let s2 = a.suggestion("wirtschaft-foerderung");
+    assert_eq!(s2.status, Status::NotApplicable);
+    assert_eq!(s2.note.as_deref(), Some("Landkreis macht das"));
+}
+
+#[test]
+fn long_answers_go_through_the_editor_when_one_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = dir.path().join("editor.sh");
+    fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Aus dem Editor\\nzweite Zeile\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let editor = editor.display().to_string();
+    let mut kin = Pty::spawn_with(
+        dir.path(),
+        &["assess", "neu.kin.toml", "--unanswered"],
+        &[("EDITOR", editor.as_str())],
+    );
+    kin.answer("Name der Kommune", "Neustadt\r");
+    kin.answer("Amtlicher Gemeindeschlüssel", ENTER);
+    kin.answer("Wer bewertet?", ENTER);
+    kin.answer("Datum der Bewertung", ENTER);
+    kin.expect("Frage 1/2");
+    kin.expect("Der Editor");
+    kin.expect("Frage 2/2");
+    kin.expect("Vorschlag 1/8");
+    kin.send("\x03");
+    kin.expect("Abgebrochen.");
+    assert_eq!(kin.exit_code(), 130);
+    let a = assessment(&dir.path().join("neu.kin.toml"));
+    assert_eq!(
+        a.answer("kooperationen-bestehend"),
+        "Aus dem Editor\nzweite Zeile"
+    );
+    assert_eq!(
+        a.answer("synergien-potenzial"),
+        "Aus dem Editor\nzweite Zeile"
+    );
+}
+
+#[test]
+fn refusals_at_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // stdin redirected, stderr still the terminal: refuse at once.
+    let kin_bin = assert_cmd::cargo::cargo_bin("kin").display().to_string();
+    let mut cmd = std::process::Command::new("sh");
+    cmd.current_dir(dir.path())
+        .arg("-c")
+        .arg(format!("exec '{kin_bin}' assess neu.kin.toml < /dev/null"))
+        .env("NO_COLOR", "1");
+    let mut kin = Pty {
+        session: spawn_with_options(
+            cmd,
+            rexpect::reader::Options::new().timeout_ms(Some(TIMEOUT_MS)),
+        )
+        .unwrap(),
+        seen: String::new(),
+    };
+    kin.expect("braucht ein Terminal");
+    assert_eq!(kin.exit_code(), 2);
+    assert!(names(dir.path()).is_empty());
+
+    // An invalid file: its errors are shown and it stays untouched.
+    let path = dir.path().join("kaputt.kin.toml");
+    fs::write(
+        &path,
+        "schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nstatus = ",
+    )
+    .unwrap();
+    let mut kin = Pty::spawn(dir.path(), &["assess", "kaputt.kin.toml"]);
+    kin.expect("kaputt.kin.toml:3:");
+    kin.expect("bleibt unverändert");
+    assert_eq!(kin.exit_code(), 2);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nstatus = "
+    );
+    assert_eq!(names(dir.path()), ["kaputt.kin.toml"]);
+}

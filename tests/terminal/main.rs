@@ -1,0 +1,3 @@
+//! End-to-end tests of `kin assess` in a real pseudo-terminal.
+
+mod assess;

@@ -1,5 +1,5 @@
 //! What kin knows about, free of I/O: the field of action, an assessment of
-//! it, findings, figures, policy gates, edits, reports and diffs.
+//! it, findings, figures, overdue items, policy gates, edits, reports and diffs.
 
 pub mod assessment;
 pub mod date;
@@ -9,5 +9,6 @@ pub mod field;
 pub mod figures;
 pub mod finding;
 pub mod gates;
+pub mod overdue;
 pub mod report;
 pub mod status;

@@ -70,6 +70,9 @@ pub struct ItemReport {
     pub evidence: Vec<String>,
     pub responsible: Option<String>,
     pub due: Option<Date>,
+    /// Whether the item is überfällig on the report's day (see
+    /// [`crate::domain::overdue::is_overdue`]).
+    pub overdue: bool,
 }
 
 /// Figures over all assessments of the report.
@@ -95,12 +98,17 @@ pub struct SuggestionTotals {
 
 impl Report {
     /// Builds the report for assessments of `field`, each with the path it
-    /// was read from, keeping their order.
-    pub fn build(assessments: &[(impl AsRef<Path>, Assessment)], field: &Field) -> Report {
+    /// was read from, keeping their order. `today` is the day against which
+    /// items are überfällig.
+    pub fn build(
+        assessments: &[(impl AsRef<Path>, Assessment)],
+        field: &Field,
+        today: Date,
+    ) -> Report {
         let assessments: Vec<AssessmentReport> = assessments
             .iter()
             .map(|(path, a)| {
-                AssessmentReport::build(&path.as_ref().display().to_string(), a, field)
+                AssessmentReport::build(&path.as_ref().display().to_string(), a, field, today)
             })
             .collect();
         let totals = Totals::build(&assessments, field);
@@ -124,11 +132,16 @@ impl Report {
 }
 
 impl AssessmentReport {
-    pub fn build(file: &str, assessment: &Assessment, field: &Field) -> AssessmentReport {
+    pub fn build(
+        file: &str,
+        assessment: &Assessment,
+        field: &Field,
+        today: Date,
+    ) -> AssessmentReport {
         let items: Vec<ItemReport> = assessment
             .items(field)
             .iter()
-            .map(ItemReport::from_item)
+            .map(|item| ItemReport::from_item(item, today))
             .collect();
         let categories = field
             .categories
@@ -197,9 +210,10 @@ impl AssessmentReport {
 }
 
 impl ItemReport {
-    fn from_item(item: &Item<'_>) -> ItemReport {
+    fn from_item(item: &Item<'_>, today: Date) -> ItemReport {
         let state = item.state();
         ItemReport {
+            overdue: state.is_overdue(today),
             id: item.id.to_owned(),
             category: item.category.to_owned(),
             title: item.title.to_owned(),
@@ -274,6 +288,8 @@ mod tests {
     use super::*;
     use crate::domain::assessment::{ItemState, Kommune, OwnMeasure};
 
+    const TODAY: Date = jiff::civil::date(2026, 11, 25);
+
     fn assessment(name: &str, statuses: &[(&str, Status)]) -> Assessment {
         let field = Field::embedded();
         let mut a = Assessment::new(
@@ -310,10 +326,11 @@ mod tests {
             state: ItemState {
                 status: Status::Planned,
                 partners: vec!["Nachbarstadt".into()],
+                due: Some(jiff::civil::date(2026, 3, 31)),
                 ..ItemState::default()
             },
         });
-        let report = Report::build(&[("a.kin.toml", a)], field);
+        let report = Report::build(&[("a.kin.toml", a)], field, TODAY);
         let r = &report.assessments[0];
         assert_eq!(r.file, "a.kin.toml");
         assert_eq!(r.items.len(), 9);
@@ -327,6 +344,8 @@ mod tests {
         assert_eq!(infrastruktur.counts.total(), 2);
         let own: Vec<_> = r.own_measures().collect();
         assert_eq!(own[0].partners, ["Nachbarstadt"]);
+        assert!(own[0].overdue, "planned, Termin before TODAY");
+        assert!(r.suggestions().all(|i| !i.overdue));
         assert_eq!(r.suggestions().count(), 8);
         assert_eq!(r.items_in("infrastruktur").count(), 2);
     }
@@ -337,7 +356,7 @@ mod tests {
         let a = assessment("A", &[("wirtschaft-foerderung", Status::Done)]);
         let b = assessment("B", &[("wirtschaft-foerderung", Status::Planned)]);
         let c = assessment("C", &[("wirtschaft-foerderung", Status::Done)]);
-        let report = Report::build(&[("a", a), ("b", b), ("c", c)], field);
+        let report = Report::build(&[("a", a), ("b", b), ("c", c)], field, TODAY);
         let totals = &report.totals;
         assert_eq!(totals.kommunen, 3);
         assert_eq!(totals.counts.total(), 24);
@@ -357,7 +376,7 @@ mod tests {
             .into_iter()
             .map(|id| (id, Status::NotApplicable))
             .collect();
-        let report = Report::build(&[("x", assessment("X", &all))], field);
+        let report = Report::build(&[("x", assessment("X", &all))], field, TODAY);
         assert_eq!(report.assessments[0].done_percent(), None);
         assert_eq!(report.assessments[0].assessed_percent(), Some(100.0));
         assert_eq!(report.totals.done_percent(), None);

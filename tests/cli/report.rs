@@ -424,13 +424,14 @@ fn streamed_formats_over_many_files_equal_the_whole_report() {
     }
     let field = Field::embedded();
     let assessments = kin::store::batch::read_valid(&paths, field).unwrap();
-    let whole = Report::build(&assessments, field);
+    let today = jiff::civil::date(2026, 11, 25);
+    let whole = Report::build(&assessments, field, today);
     let screen = Screen::detect();
     for (format, render) in [
         ("json", json::render as fn(&Report, &Screen) -> String),
         ("csv", csv::render),
     ] {
-        let mut cmd = kin(&["--format", format]);
+        let mut cmd = kin(&["--format", format, "--today", "25.11.2026"]);
         let out = cmd.args(&paths).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         assert_eq!(
@@ -446,4 +447,27 @@ fn streamed_formats_over_many_files_equal_the_whole_report() {
     assert!(out.stdout.is_empty(), "no partial report");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("k0518.kin.toml:2:9: error:"), "{stderr}");
+}
+
+#[test]
+fn today_takes_iso_and_german_dates_and_refuses_others() {
+    let iso = report(&with_format(
+        "json",
+        &["--today", "2026-11-25", MUSTERHAUSEN],
+    ));
+    let german = report(&with_format(
+        "json",
+        &["--today", "25.11.2026", MUSTERHAUSEN],
+    ));
+    assert_eq!(iso, german);
+    let out = kin(&["--today", "31.02.2026", MUSTERHAUSEN])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("„31.02.2026“ ist kein gültiges Datum"),
+        "{stderr}"
+    );
 }

@@ -8,6 +8,9 @@ use kin::format::read::load;
 use kin::render::report::{Screen, csv, json, markdown, table};
 use unicode_width::UnicodeWidthStr;
 
+/// The day reports are made on in these tests.
+const TODAY: jiff::civil::Date = jiff::civil::date(2026, 11, 25);
+
 fn fixture(name: &str) -> Assessment {
     let path = format!(
         "{}/tests/fixtures/report/{name}.kin.toml",
@@ -40,7 +43,7 @@ fn district_of_50() -> Report {
             (format!("kommune-{i:02}.kin.toml"), a)
         })
         .collect();
-    Report::build(&assessments, Field::embedded())
+    Report::build(&assessments, Field::embedded(), TODAY)
 }
 
 const PIPE_80: Screen = Screen {
@@ -100,6 +103,7 @@ fn colour_only_when_the_screen_allows_it() {
     let report = Report::build(
         &[("a", fixture("musterhausen")), ("b", fixture("injection"))],
         Field::embedded(),
+        TODAY,
     );
     let plain = table::render(&report, &PIPE_80);
     assert!(!plain.contains('\u{1b}'));
@@ -120,7 +124,7 @@ fn colour_only_when_the_screen_allows_it() {
     // The ESC in the Kommune name from the file is still shown escaped.
     assert!(coloured.contains(r"Evil|Town\u{1b}[31m"));
     let one = table::render(
-        &Report::build(&[("a", fixture("injection"))], Field::embedded()),
+        &Report::build(&[("a", fixture("injection"))], Field::embedded(), TODAY),
         &Screen {
             width: 80,
             colour: true,
@@ -131,7 +135,7 @@ fn colour_only_when_the_screen_allows_it() {
 
 #[test]
 fn narrow_screens_fold_partners_into_the_note() {
-    let report = Report::build(&[("a", fixture("musterhausen"))], Field::embedded());
+    let report = Report::build(&[("a", fixture("musterhausen"))], Field::embedded(), TODAY);
     let wide = table::render(
         &report,
         &Screen {

@@ -10,6 +10,7 @@ use crate::render::report::{Renderer, Screen, Stream, csv, json, markdown, table
 use crate::store::batch::{Detail, for_each_checked, read_valid};
 use crate::store::spool::Spool;
 use anyhow::Context;
+use jiff::civil::Date;
 use std::path::PathBuf;
 
 /// Zeigt Bewertungen als Bericht: eine Datei ausführlich, mehrere Dateien als
@@ -23,6 +24,9 @@ pub struct Args {
     /// Ausgabeformat; ohne Angabe Tabellen (in eine Datei oder Pipe ohne Farben)
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Stichtag, an dem Termine als überfällig gelten (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
+    #[arg(long, value_name = "DATUM", value_parser = crate::domain::date::parse_date_arg)]
+    pub today: Option<Date>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -57,13 +61,14 @@ impl Format {
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
+    let today = args.today.unwrap_or_else(crate::domain::date::today);
     match args.format.production() {
         Production::Whole(render) => {
             let assessments = read_valid(&args.files, field)?;
-            let report = Report::build(&assessments, field);
+            let report = Report::build(&assessments, field, today);
             print(&render(&report, &Screen::detect())).context(msg::CANNOT_WRITE_OUTPUT)?;
         }
-        Production::Streamed(stream) => run_streamed(&args.files, field, stream)?,
+        Production::Streamed(stream) => run_streamed(&args.files, field, today, stream)?,
     }
     Ok(Outcome::Success)
 }
@@ -72,7 +77,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 /// it is read, so memory stays small for thousands of files. The output is
 /// held back (spooled) until every file proved valid: an invalid file gives
 /// the `kin check` findings and exit 2, never a partial report.
-fn run_streamed(paths: &[PathBuf], field: &Field, stream: Stream) -> anyhow::Result<()> {
+fn run_streamed(
+    paths: &[PathBuf],
+    field: &Field,
+    today: Date,
+    stream: Stream,
+) -> anyhow::Result<()> {
     let mut spool = Spool::new();
     let mut totals = Totals::empty(field);
     let mut invalid = 0;
@@ -90,7 +100,7 @@ fn run_streamed(paths: &[PathBuf], field: &Field, stream: Stream) -> anyhow::Res
                 .map(|f| finding_line(&file.display(), f))
                 .collect();
             let report = file.assessment.as_ref().map(|a| {
-                let report = AssessmentReport::build(&file.display(), a, field);
+                let report = AssessmentReport::build(&file.display(), a, field, today);
                 let text = (stream.element)(&report);
                 (report, text)
             });

@@ -58,11 +58,16 @@ impl Step<'_> {
         }
     }
 
-    /// Whether the step still waits for an answer: an empty entry question
-    /// or an unbewertet item.
+    /// Whether the step still waits for an answer: an empty entry question,
+    /// an unbewertet item, or a category's own measures with an unbewertet
+    /// one among them (the same points the summary and `--unanswered` count).
     pub fn is_unanswered(&self, assessment: &Assessment) -> bool {
         match self {
-            Step::Kommune | Step::OwnMeasures { .. } => false,
+            Step::Kommune => false,
+            Step::OwnMeasures { category } => assessment
+                .own
+                .iter()
+                .any(|m| m.category == category.id && m.state.status == Status::Unknown),
             Step::Question { question, .. } => assessment.answer(&question.id).trim().is_empty(),
             Step::Suggestion { suggestion, .. } => {
                 assessment.suggestion_status(&suggestion.id) == Status::Unknown

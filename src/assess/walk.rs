@@ -8,7 +8,9 @@ use super::prompter::Prompter;
 use super::values::{edit_date, edit_line, edit_long_text, edit_optional};
 use crate::domain::assessment::{Assessment, Kommune, is_valid_ags};
 use crate::domain::field::{Field, compare_versions};
+use crate::domain::status::Status;
 use crate::messages as msg;
+use crate::render::escape::one_line;
 use jiff::civil::Date;
 
 /// Saves the assessment after an answer; called after every prompt.
@@ -136,7 +138,7 @@ impl Walker<'_> {
             return Ok(0);
         }
         let items = [
-            msg::resume_at(&step_label(&steps[first_open])),
+            msg::resume_at(&step_label(&steps[first_open], assessment)),
             msg::RESUME_FROM_START.to_owned(),
         ];
         loop {
@@ -248,8 +250,9 @@ impl Walker<'_> {
     }
 }
 
-/// How a step is named when offering to continue there.
-fn step_label(step: &Step<'_>) -> String {
+/// How a step is named when offering to continue there: an own-measures
+/// step by its first unbewertet measure.
+fn step_label(step: &Step<'_>, assessment: &Assessment) -> String {
     match step {
         Step::Kommune => msg::HEADING_KOMMUNE.to_owned(),
         Step::Question { number, .. } => msg::question_label(*number),
@@ -257,7 +260,14 @@ fn step_label(step: &Step<'_>) -> String {
             category, number, ..
         } => msg::suggestion_label(*number, &category.title),
         Step::OwnMeasure { category, .. } | Step::OwnMeasures { category } => {
-            msg::own_measures_label(&category.title)
+            let unassessed = assessment
+                .own
+                .iter()
+                .find(|m| m.category == category.id && m.state.status == Status::Unknown);
+            match unassessed {
+                Some(measure) => msg::own_measure_label(&one_line(&measure.title), &category.title),
+                None => msg::own_measures_label(&category.title),
+            }
         }
     }
 }

@@ -122,6 +122,9 @@ pub fn own_measure_heading(title: &str) -> String {
 pub fn own_measures_label(category: &str) -> String {
     format!("eigene Maßnahmen ({category})")
 }
+pub fn own_measure_label(title: &str, category: &str) -> String {
+    format!("eigene Maßnahme {} ({category})", quoted(title))
+}
 pub fn own_added(id: &str) -> String {
     format!("Gespeichert als eigene Maßnahme mit der Kennung {id}.")
 }

@@ -204,6 +204,44 @@ fn resuming_offers_the_first_unanswered_point() {
     assert!(p.prompts()[1].starts_with("? Name der Kommune [Musterhausen]"));
 }
 
+/// Everything answered but one own measure: resuming goes there, as the
+/// summary and `--unanswered` count it too.
+#[test]
+fn resuming_counts_an_unbewertet_own_measure() {
+    let ws = Workspace::empty();
+    let mut text = String::from(
+        "schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nfield_version = \"1.0\"\n\n\
+         [kommune]\nname = \"Musterhausen\"\ndate = 2026-11-25\n\n[answers]\n\
+         kooperationen-bestehend = \"Bauhof\"\nsynergien-potenzial = \"Schulen\"\n",
+    );
+    for id in field().suggestion_ids() {
+        text.push_str(&format!("\n[suggestions.{id}]\nstatus = \"open\"\n"));
+    }
+    text.push_str(
+        "\n[[own]]\nid = \"atemschutz\"\ncategory = \"bildung\"\n\
+         title = \"Gemeinsame Atemschutzwerkstatt\"\nstatus = \"unknown\"\n",
+    );
+    fs::write(&ws.path, text).unwrap();
+
+    let mut p = ScriptedPrompter::new([Answer::Enter]).then_enter();
+    session(&ws.path, all(), &mut p).0.unwrap();
+    let shown = p.transcript();
+    assert!(!shown.contains("Alles ist schon beantwortet"), "{shown}");
+    let prompts = p.prompts();
+    assert!(
+        prompts[0].starts_with(
+            "? Wo möchten Sie weitermachen? [Beim ersten unbeantworteten Punkt: eigene Maßnahme \
+             „Gemeinsame Atemschutzwerkstatt“ (Bildung)]"
+        ),
+        "{prompts:#?}"
+    );
+    assert!(prompts[1].starts_with("? Eigene Maßnahme"), "{prompts:#?}");
+    assert!(
+        shown.contains("Gemeinsame Atemschutzwerkstatt (unbewertet)"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn edits_of_every_kind_keep_comments_and_values_kin_does_not_ask_about() {
     let ws = Workspace::with_fixture();

@@ -8,6 +8,13 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 /// Prints a command-line error (or the help or version clap was asked for)
 /// and ends the process: 0 for help and version, 2 for mistakes.
 pub fn exit(error: clap::Error) -> ! {
+    if matches!(
+        error.kind(),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        eprint!("{}", overview());
+        std::process::exit(i32::from(crate::cli::exit::Outcome::Failure.code()))
+    }
     match german_message(&error) {
         Some(message) => {
             let known = |name: &String| crate::cli::command().find_subcommand(name).is_some();
@@ -21,6 +28,15 @@ pub fn exit(error: clap::Error) -> ! {
         }
         None => error.exit(),
     }
+}
+
+/// What plain `kin` shows: the commands and the first one to run.
+pub fn overview() -> String {
+    let commands = crate::cli::command()
+        .help_template(msg::OVERVIEW_TEMPLATE)
+        .render_help()
+        .to_string();
+    format!("{}\n{}\n", commands.trim_end(), msg::OVERVIEW_FIRST_STEPS)
 }
 
 /// The German message for a command-line error, or `None` when clap's own
@@ -60,9 +76,6 @@ pub fn german_message(error: &clap::Error) -> Option<String> {
         }
         ErrorKind::WrongNumberOfValues | ErrorKind::TooManyValues | ErrorKind::TooFewValues => {
             msg::usage_number_of_values(&arg)
-        }
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            msg::usage_missing_command()
         }
         _ => return None,
     };

@@ -8,6 +8,11 @@ pub const ERROR_PREFIX: &str = "Fehler: ";
 pub const HELP_TEMPLATE: &str =
     "{before-help}{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}";
 pub const HEADING_COMMANDS: &str = "Befehle";
+/// Plain `kin`: the commands in short, then [`OVERVIEW_FIRST_STEPS`].
+pub const OVERVIEW_TEMPLATE: &str =
+    "{about-with-newline}\nAufruf: kin <BEFEHL> …\n\nBefehle:\n{subcommands}";
+pub const OVERVIEW_FIRST_STEPS: &str = "\nZum Anfangen: kin assess (fragt alles Schritt für Schritt ab und speichert in assessment.kin.toml)\n\
+     Hilfe zu einem Befehl: kin help BEFEHL";
 pub const HEADING_ARGUMENTS: &str = "Argumente";
 pub const HEADING_OPTIONS: &str = "Optionen";
 pub const VALUE_COMMAND: &str = "BEFEHL";
@@ -40,10 +45,7 @@ pub const LABEL_SOURCE: &str = "Quelle";
 // ---- mistakes on the command line -------------------------------------------
 
 pub fn usage_unknown_command(name: &str) -> String {
-    format!(
-        "unbekannter Befehl {}; `kin --help` zeigt alle Befehle",
-        super::quoted(name)
-    )
+    format!("unbekannter Befehl {}", super::quoted(name))
 }
 pub fn usage_unknown_argument(arg: &str) -> String {
     format!("unbekannte Angabe {}", super::quoted(arg))
@@ -74,9 +76,6 @@ pub fn usage_conflict(arg: &str, other: &str) -> String {
 }
 pub fn usage_number_of_values(arg: &str) -> String {
     format!("falsche Anzahl von Werten für {arg}")
-}
-pub fn usage_missing_command() -> String {
-    "es fehlt ein Befehl; `kin --help` zeigt alle Befehle".into()
 }
 pub fn usage_more_help(command: &str) -> String {
     format!("Mehr dazu: {command} --help")

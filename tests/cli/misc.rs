@@ -55,6 +55,42 @@ fn help_speaks_german() {
         .stdout(predicates::str::starts_with("kin "));
 }
 
+/// `kin help X` is `kin X --help`; plain `kin` gives a short overview once.
+#[test]
+fn help_command_and_plain_kin() {
+    let stdout = |args: &[&str]| {
+        let out = kin().args(args).assert().code(0);
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    for command in ["assess", "set", "check", "report", "diff", "help"] {
+        assert_eq!(
+            stdout(&["help", command]),
+            stdout(&[command, "--help"]),
+            "{command}"
+        );
+    }
+    assert_eq!(stdout(&["help"]), stdout(&["--help"]));
+    kin()
+        .args(["help", "bewerten"])
+        .assert()
+        .code(2)
+        .stderr("Fehler: unbekannter Befehl „bewerten“\nMehr dazu: kin --help\n");
+
+    let out = kin().assert().code(2);
+    let overview = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(out.get_output().stdout.is_empty());
+    for expected in [
+        "Befehle:",
+        "  assess ",
+        "  report ",
+        "Zum Anfangen: kin assess",
+    ] {
+        assert!(overview.contains(expected), "{expected}: {overview}");
+    }
+    assert!(!overview.contains("Fehler"), "{overview}");
+    assert_eq!(overview.matches("help").count(), 2, "{overview}");
+}
+
 #[test]
 fn completions_for_every_shell() {
     for (shell, marker) in [

@@ -14,9 +14,10 @@ use crate::terminal::{self, TerminalPrompter, interrupt};
 use anyhow::{anyhow, bail};
 use std::path::PathBuf;
 
-/// Führt Schritt für Schritt durch die Bewertung: Kommune, Einstiegsfragen, jeder Vorschlag,
-/// eigene Maßnahmen. Jede Antwort wird sofort gespeichert; Strg+C beendet, weiter geht es mit
-/// demselben Befehl.
+/// Führt Schritt für Schritt durch die Bewertung und speichert jede Antwort sofort.
+///
+/// Gefragt wird nach der Kommune, den Einstiegsfragen, jedem Vorschlag und eigenen Maßnahmen.
+/// Strg+C beendet; weiter geht es mit demselben Befehl.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Tasten: ↑/↓ wählen, Enter bestätigt (vorhandene Antworten bleiben so), \

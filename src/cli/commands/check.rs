@@ -12,8 +12,10 @@ use crate::store::batch::{CheckedFile, Detail, for_each_checked};
 use jiff::civil::Date;
 use std::path::PathBuf;
 
-/// Prüft Bewertungsdateien: eine Zeile je Befund (DATEI:ZEILE:SPALTE), dann eine Zusammenfassung.
-/// Exit-Code 0: in Ordnung, 1: Befunde (auch fehlende oder unlesbare Dateien), 2: falscher Aufruf.
+/// Prüft Bewertungsdateien, auch als Prüfung in CI.
+///
+/// Eine Zeile je Befund (DATEI:ZEILE:SPALTE), dann eine Zusammenfassung. Exit-Code 0: in Ordnung,
+/// 1: Befunde (auch fehlende oder unlesbare Dateien), 2: falscher Aufruf.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Zu prüfende Dateien

@@ -3,7 +3,9 @@
 use crate::cli::exit::Outcome;
 use clap_complete::Shell;
 
-/// Gibt ein Vervollständigungsskript für die Shell aus (z. B. `kin completions bash > ~/.local/share/bash-completion/completions/kin`).
+/// Gibt ein Vervollständigungsskript für die Shell aus.
+///
+/// Zum Beispiel: kin completions bash > ~/.local/share/bash-completion/completions/kin
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Shell

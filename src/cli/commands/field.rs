@@ -4,7 +4,10 @@ use crate::cli::exit::Outcome;
 use crate::domain::field::{FIELD_TOML, Field};
 use crate::render;
 
-/// Zeigt das eingebaute Handlungsfeld: Leitsatz, Fragen, Vorschläge und ihre Kennungen.
+/// Zeigt das eingebaute Handlungsfeld mit allen Kennungen.
+///
+/// Leitsatz, Einstiegsfragen und Vorschläge mit den Kennungen, die kin set und
+/// kin assess --category erwarten.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Ausgabeformat

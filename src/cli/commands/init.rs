@@ -12,6 +12,9 @@ use jiff::civil::Date;
 use std::path::PathBuf;
 
 /// Schreibt eine vollständige Vorlage zum Ausfüllen im Editor.
+///
+/// Jede Einstiegsfrage mit leerer Antwort, jeder Vorschlag unbewertet, mit Erklärungen der
+/// erlaubten Werte. Eine vorhandene Datei wird nur mit --force überschrieben.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Zieldatei

@@ -5,7 +5,10 @@ use crate::messages as msg;
 use crate::store::atomic_write::{Overwrite, write_atomic};
 use std::path::{Path, PathBuf};
 
-/// Gibt die Handbuchseite aus (`kin man > kin.1`) oder schreibt mit --dir je Befehl eine Seite (kin.1, kin-check.1, …).
+/// Gibt die Handbuchseiten aus.
+///
+/// Ohne Angabe die Seite kin.1 auf die Standardausgabe (kin man > kin.1); mit --dir je Befehl
+/// eine Seite (kin.1, kin-check.1, …).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Ordner, in den alle Handbuchseiten geschrieben werden

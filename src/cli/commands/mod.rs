@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod field;
+pub mod help;
 pub mod init;
 pub mod man;
 pub mod report;
@@ -18,7 +19,14 @@ use clap::{Parser, Subcommand};
 /// kin: Checkliste „Interkommunale Zusammenarbeit“ der Kommunalen Initiative
 /// Nachhaltigkeit Baden-Württemberg.
 #[derive(Debug, Parser)]
-#[command(name = "kin", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "kin",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -35,6 +43,7 @@ pub enum Command {
     Field(field::Args),
     Completions(completions::Args),
     Man(man::Args),
+    Help(help::Args),
 }
 
 /// Runs a parsed command line; errors are printed to stderr here.
@@ -49,6 +58,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Man(args) => man::run(&args),
         Command::Assess(args) => assess::run(&args),
         Command::Set(args) => set::run(&args),
+        Command::Help(args) => help::run(&args),
     };
     let outcome = Outcome::of(&result);
     if let Err(error) = result {

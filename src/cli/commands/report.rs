@@ -13,8 +13,9 @@ use anyhow::Context;
 use jiff::civil::Date;
 use std::path::PathBuf;
 
-/// Zeigt Bewertungen als Bericht: eine Datei ausführlich, mehrere Dateien als
-/// Vergleich der Kommunen (z. B. für einen Landkreis).
+/// Zeigt Bewertungen als Bericht, für eine Kommune oder einen ganzen Landkreis.
+///
+/// Eine Datei ausführlich, mehrere Dateien als Vergleich der Kommunen.
 #[derive(Debug, clap::Args)]
 #[command(after_help = msg::REPORT_EXAMPLES)]
 pub struct Args {

@@ -14,9 +14,11 @@ use clap::ArgGroup;
 use jiff::civil::Date;
 use std::path::PathBuf;
 
-/// Ändert einen Eintrag ohne Rückfragen, für Skripte: Status und Angaben eines Vorschlags oder
-/// einer eigenen Maßnahme, oder die Antwort auf eine Einstiegsfrage. Gespeichert wird wie bei
-/// kin assess: Kommentare bleiben, nichts halb geschrieben.
+/// Ändert einzelne Einträge ohne Rückfragen, für Skripte.
+///
+/// Status und Angaben eines Vorschlags oder einer eigenen Maßnahme oder die Antwort auf eine
+/// Einstiegsfrage. Gespeichert wird wie bei kin assess: Kommentare bleiben, nichts halb
+/// geschrieben.
 #[derive(Debug, clap::Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["item", "answer"])))]
 #[command(override_usage = msg::SET_USAGE)]

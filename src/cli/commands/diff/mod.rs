@@ -12,8 +12,9 @@ use crate::store::batch::read_valid;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// Zeigt, was sich zwischen zwei Bewertungen geändert hat: Verbesserungen,
-/// Rückschritte und sonstige Änderungen, am Ende den Umsetzungsgrad vorher und
+/// Zeigt, was sich zwischen zwei Bewertungen geändert hat.
+///
+/// Verbesserungen, Rückschritte und sonstige Änderungen, am Ende der Umsetzungsgrad vorher und
 /// nachher. Auch zwei verschiedene Kommunen lassen sich vergleichen.
 #[derive(Debug, clap::Args)]
 #[command(

@@ -5,6 +5,7 @@
 //! Behaviour for people is described in `docs/assess.md`.
 
 pub mod item;
+pub mod lines;
 mod own;
 pub mod own_id;
 pub mod plan;

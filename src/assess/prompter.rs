@@ -6,6 +6,10 @@
 /// Checks a typed value; `Err` holds the message shown before asking again.
 pub type Check<'a> = &'a dyn Fn(&str) -> Result<(), String>;
 
+/// Told the answer so far after every finished line of a long text, so
+/// that it is saved before the next line is typed.
+pub type Progress<'a> = &'a mut dyn FnMut(&str) -> anyhow::Result<()>;
+
 /// A way to show texts and ask questions, one at a time.
 pub trait Prompter {
     /// Shows information without asking anything (headings, the suggestion
@@ -16,8 +20,15 @@ pub trait Prompter {
     /// keeps it; invalid input (per `check`) is asked again.
     fn text(&mut self, prompt: &str, initial: &str, check: Check<'_>) -> anyhow::Result<String>;
 
-    /// Free text over several lines, starting from `initial`.
-    fn long_text(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String>;
+    /// Free text over several lines, starting from `initial`. Where lines are
+    /// typed one by one, `progress` gets the whole answer as it stands after
+    /// each of them (the lines not reached yet as they were).
+    fn long_text(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        progress: Progress<'_>,
+    ) -> anyhow::Result<String>;
 
     /// One of `items`, with `default` preselected. `None` when the person
     /// pressed Esc, which means "back one step".

@@ -2,7 +2,8 @@
 //! without a terminal. It records a transcript of everything shown and
 //! asked, so tests can check what a person would have seen.
 
-use super::prompter::{Check, Prompter};
+use super::lines::read_lines;
+use super::prompter::{Check, Progress, Prompter};
 use crate::cli::exit::Interrupted;
 use anyhow::bail;
 use std::collections::VecDeque;
@@ -22,6 +23,9 @@ pub enum Answer {
     No,
     /// Ctrl-C.
     Interrupt,
+    /// A long text: these lines typed one by one, then Ctrl-C in the middle
+    /// of the next line.
+    CutOff(String),
 }
 
 impl Answer {
@@ -121,8 +125,34 @@ impl Prompter for ScriptedPrompter {
         }
     }
 
-    fn long_text(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String> {
-        self.text_answer(prompt, initial)
+    /// Reports every line of a typed answer as finished, as a person typing
+    /// line by line would (see [`Answer::CutOff`]).
+    fn long_text(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        progress: Progress<'_>,
+    ) -> anyhow::Result<String> {
+        if let Some(Answer::CutOff(typed)) = self.answers.front().cloned() {
+            self.answers.pop_front();
+            self.transcript
+                .push(format!("? {prompt} [{initial}] → {typed} ← Ctrl-C"));
+            let mut typed = typed.lines();
+            read_lines(
+                initial,
+                |_, _| match typed.next() {
+                    Some(line) => Ok(line.to_owned()),
+                    None => Err(anyhow::Error::new(Interrupted)),
+                },
+                progress,
+            )?;
+            return Err(anyhow::Error::new(Interrupted));
+        }
+        let answer = self.text_answer(prompt, initial)?;
+        if answer != initial {
+            report_lines(&answer, progress)?;
+        }
+        Ok(answer)
     }
 
     fn select(
@@ -159,6 +189,15 @@ impl Prompter for ScriptedPrompter {
             .push(format!("? {prompt} [{}] → {}", word(default), word(yes)));
         Ok(yes)
     }
+}
+
+/// Tells `progress` the text as it grows line by line.
+fn report_lines(text: &str, progress: Progress<'_>) -> anyhow::Result<()> {
+    let lines: Vec<&str> = text.lines().collect();
+    for end in 1..=lines.len() {
+        progress(&lines[..end].join("\n"))?;
+    }
+    Ok(())
 }
 
 fn find_item(items: &[String], label: &str) -> Option<usize> {

@@ -3,7 +3,7 @@
 //! exactly what was pre-filled, the stored value is kept as it is (even where
 //! the pre-filled text had to be simplified for one line).
 
-use super::prompter::{Check, Prompter, any_text};
+use super::prompter::{Check, Progress, Prompter, any_text};
 use crate::domain::date::parse_date_input;
 use crate::messages as msg;
 use crate::render::escape::one_line;
@@ -88,18 +88,23 @@ pub fn edit_date(
 }
 
 /// Free text over several lines. Answers that differ from `old` only in line
-/// endings or trailing blank lines keep `old`.
+/// endings or trailing blank lines keep `old`. `progress` gets the answer as
+/// it stands after every finished line, in the same form.
 pub fn edit_long_text(
     prompter: &mut dyn Prompter,
     prompt: &str,
     old: &str,
+    progress: Progress<'_>,
 ) -> anyhow::Result<String> {
-    let answer = prompter.long_text(prompt, old)?;
-    Ok(if same_lines(&answer, old) {
-        old.to_owned()
-    } else {
-        answer.trim_end().to_owned()
-    })
+    let kept = |answer: &str| {
+        if same_lines(answer, old) {
+            old.to_owned()
+        } else {
+            answer.trim_end().to_owned()
+        }
+    };
+    let answer = prompter.long_text(prompt, old, &mut |so_far| progress(&kept(so_far)))?;
+    Ok(kept(&answer))
 }
 
 /// Whether two texts have the same lines, ignoring line endings and blank
@@ -192,6 +197,15 @@ mod tests {
         assert!(same_lines("a\r\nb\n\n", "a\nb"));
         assert!(!same_lines("a\nb", "a\nc"));
         let mut p = ScriptedPrompter::new([Answer::text("a\nb\n")]);
-        assert_eq!(edit_long_text(&mut p, "Frage", "a\r\nb").unwrap(), "a\r\nb");
+        let mut told = Vec::new();
+        let mut progress = |so_far: &str| {
+            told.push(so_far.to_owned());
+            Ok(())
+        };
+        assert_eq!(
+            edit_long_text(&mut p, "Frage", "a\r\nb", &mut progress).unwrap(),
+            "a\r\nb"
+        );
+        assert_eq!(told, ["a", "a\r\nb"]);
     }
 }

@@ -7,6 +7,7 @@ use super::plan::{Options, Step, plan};
 use super::prompter::Prompter;
 use super::values::{edit_date, edit_line, edit_long_text, edit_optional};
 use crate::domain::assessment::{Assessment, Kommune, is_valid_ags};
+use crate::domain::edit::set_answer;
 use crate::domain::field::{Field, compare_versions};
 use crate::domain::status::Status;
 use crate::messages as msg;
@@ -174,12 +175,14 @@ impl Walker<'_> {
                 let prompt =
                     msg::question_prompt(*number, self.field.questions.len(), &question.text);
                 let old = assessment.answer(&question.id).to_owned();
-                let answer = edit_long_text(&mut *self.prompter, &prompt, &old)?;
-                if answer.is_empty() {
-                    assessment.answers.remove(&question.id);
-                } else {
-                    assessment.answers.insert(question.id.clone(), answer);
-                }
+                // Every finished line is saved at once (Ctrl-C keeps it).
+                let (field, save) = (self.field, &mut self.save);
+                let mut progress = |so_far: &str| {
+                    set_answer(assessment, field, &question.id, so_far)?;
+                    save(assessment)
+                };
+                let answer = edit_long_text(&mut *self.prompter, &prompt, &old, &mut progress)?;
+                set_answer(assessment, field, &question.id, &answer)?;
                 self.save(assessment)?;
                 Ok(Flow::Next)
             }

@@ -174,7 +174,7 @@ pub fn unknown_category_option(id: &str, ids: &[&str]) -> String {
 }
 pub fn interrupted_saved(path: &str) -> String {
     format!(
-        "Abgebrochen. Alle Antworten bis hierhin sind in {path} gespeichert.\n\
+        "Abgebrochen. Alle Antworten bis zur letzten Eingabe mit Enter sind in {path} gespeichert.\n\
          Weitermachen mit: kin assess {path}"
     )
 }

@@ -3,10 +3,8 @@
 //! at all.
 
 pub mod interrupt;
-mod long_text;
 mod prompter;
 
-pub use long_text::read_lines;
 pub use prompter::TerminalPrompter;
 
 use std::io::IsTerminal;

@@ -1,8 +1,8 @@
 //! The [`Prompter`] for people at a terminal, drawn with dialoguer on stderr.
 
 use super::interrupt::{self, Prompting};
-use super::long_text::read_lines;
-use crate::assess::prompter::{Check, Prompter, any_text};
+use crate::assess::lines::read_lines;
+use crate::assess::prompter::{Check, Progress, Prompter, any_text};
 use crate::messages as msg;
 use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
@@ -105,7 +105,12 @@ impl Prompter for TerminalPrompter {
         })
     }
 
-    fn long_text(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String> {
+    fn long_text(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        progress: Progress<'_>,
+    ) -> anyhow::Result<String> {
         self.show(prompt);
         if let Some(editor) = self.editor.clone()
             && let Some(text) = self.edit_in_editor(&editor, initial)
@@ -118,9 +123,11 @@ impl Prompter for TerminalPrompter {
             .apply_to(msg::LONG_TEXT_HINT)
             .to_string();
         let _ = self.term.write_line(&textwrap::fill(&hint, self.width()));
-        read_lines(initial, |number, shown| {
-            self.text(&msg::line_prompt(number), shown, &any_text)
-        })
+        read_lines(
+            initial,
+            |number, shown| self.text(&msg::line_prompt(number), shown, &any_text),
+            progress,
+        )
     }
 
     fn select(

@@ -510,6 +510,46 @@ fn ctrl_c_keeps_every_answer_given_before() {
     assert_eq!(a.answer("synergien-potenzial"), "Schulen");
 }
 
+/// Ctrl-C in the second line of a long answer keeps the first (#10 item 4).
+#[test]
+fn ctrl_c_in_a_long_answer_keeps_its_finished_lines() {
+    let ws = Workspace::empty();
+    let mut p = ScriptedPrompter::new([
+        text("Neustadt"),
+        Answer::Enter,
+        Answer::Enter,
+        Answer::Enter,
+        Answer::CutOff("Gemeinsamer Bauhof seit 2019".into()),
+    ]);
+    let error = session(&ws.path, all(), &mut p).0.unwrap_err();
+    assert!(error.downcast_ref::<Interrupted>().is_some(), "{error:#}");
+    assert_eq!(
+        ws.assessment().answer("kooperationen-bestehend"),
+        "Gemeinsamer Bauhof seit 2019"
+    );
+
+    // Editing an answer of three lines: the first line changed, then Ctrl-C.
+    fs::copy(FIXTURE, &ws.path).unwrap();
+    let options = Options {
+        category: None,
+        unanswered: false,
+    };
+    let mut p = ScriptedPrompter::new([
+        choose("Von vorn"),
+        Answer::Enter,
+        Answer::Enter,
+        Answer::Enter,
+        Answer::Enter,
+        Answer::CutOff("Gemeinsamer Bauhof mit Nachbarort und Oberdorf".into()),
+    ]);
+    session(&ws.path, options, &mut p).0.unwrap_err();
+    assert_eq!(
+        ws.assessment().answer("kooperationen-bestehend"),
+        "Gemeinsamer Bauhof mit Nachbarort und Oberdorf\nFeuerwehr-Ausbildung im Verband",
+        "the lines not reached yet stay"
+    );
+}
+
 #[test]
 fn the_name_placeholder_of_kin_init_is_not_taken_as_an_answer() {
     let ws = Workspace::empty();

@@ -30,8 +30,18 @@ impl Pty {
     }
 
     fn spawn_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("kin"));
+        Pty::spawn_sized(dir, args, env, 80)
+    }
+
+    /// kin in a terminal `columns` wide and 24 lines high (set with stty
+    /// before kin starts, so that kin sees the size from its first line).
+    fn spawn_sized(dir: &Path, args: &[&str], env: &[(&str, &str)], columns: u16) -> Pty {
+        let mut cmd = std::process::Command::new("sh");
         cmd.current_dir(dir)
+            .arg("-c")
+            .arg(format!("stty cols {columns} rows 24 && exec \"$@\""))
+            .arg("sh")
+            .arg(assert_cmd::cargo::cargo_bin("kin"))
             .args(args)
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
@@ -229,7 +239,9 @@ fn ctrl_c_keeps_everything_and_the_next_session_resumes_there() {
     kin.expect(STATUS);
     kin.expect("nicht relevant"); // the whole list is drawn: kin waits for a key
     kin.send("\x03");
-    kin.expect("Abgebrochen. Alle Antworten bis hierhin sind in neu.kin.toml gespeichert.");
+    kin.expect(
+        "Abgebrochen. Alle Antworten bis zur letzten Eingabe mit Enter sind in neu.kin.toml",
+    );
     kin.expect("Weitermachen mit: kin assess neu.kin.toml");
     let seen_before_end = kin.seen.clone();
     assert_eq!(kin.exit_code(), 130);
@@ -439,4 +451,31 @@ fn refusals_at_a_terminal() {
         "schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nstatus = "
     );
     assert_eq!(names(dir.path()), ["kaputt.kin.toml"]);
+}
+
+/// Ctrl-C in the second line of a long answer keeps the first line, so the
+/// Ctrl-C message is true (#10 item 4).
+#[test]
+fn ctrl_c_in_a_long_answer_keeps_the_finished_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kin = Pty::spawn(dir.path(), &["assess", "neu.kin.toml"]);
+    kin.answer("Name der Kommune", "Neustadt\r");
+    kin.answer("Amtlicher Gemeindeschlüssel", ENTER);
+    kin.answer("Wer bewertet?", ENTER);
+    kin.answer("Datum der Bewertung", ENTER);
+    kin.expect("Frage 1/2");
+    kin.answer("Zeile 1", "Gemeinsamer Bauhof seit 2019\r");
+    kin.answer("Zeile 2", "Feuerwehr-Ausbil");
+    kin.expect("Feuerwehr-Ausbil");
+    kin.send("\x03");
+    kin.expect(
+        "Abgebrochen. Alle Antworten bis zur letzten Eingabe mit Enter sind in neu.kin.toml",
+    );
+    assert_eq!(kin.exit_code(), 130);
+    let a = assessment(&dir.path().join("neu.kin.toml"));
+    assert_eq!(
+        a.answer("kooperationen-bestehend"),
+        "Gemeinsamer Bauhof seit 2019"
+    );
+    assert_eq!(names(dir.path()), ["neu.kin.toml"]);
 }

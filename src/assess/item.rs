@@ -3,45 +3,9 @@
 
 use super::values::{edit_date, edit_list, edit_optional};
 use super::walk::Walker;
-use crate::domain::assessment::{Assessment, ItemState};
+use crate::domain::assessment::{Assessment, ItemRef, ItemState};
 use crate::domain::status::Status;
 use crate::messages as msg;
-
-/// The item a question is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    Suggestion(String),
-    Own(String),
-}
-
-/// The recorded state of `target` (empty when nothing is recorded).
-pub fn state_of(assessment: &Assessment, target: &Target) -> ItemState {
-    match target {
-        Target::Suggestion(id) => assessment.suggestion(id),
-        Target::Own(id) => assessment
-            .own_measure(id)
-            .map(|m| m.state.clone())
-            .unwrap_or_default(),
-    }
-}
-
-/// Records `state` for `target`. A suggestion with nothing recorded is
-/// removed, as a loaded assessment never holds one.
-pub fn store(assessment: &mut Assessment, target: &Target, state: &ItemState) {
-    match target {
-        Target::Suggestion(id) if *state == ItemState::default() => {
-            assessment.suggestions.remove(id);
-        }
-        Target::Suggestion(id) => {
-            assessment.suggestions.insert(id.clone(), state.clone());
-        }
-        Target::Own(id) => {
-            if let Some(measure) = assessment.own.iter_mut().find(|m| m.id == *id) {
-                measure.state = state.clone();
-            }
-        }
-    }
-}
 
 /// Separates partners typed on one line.
 pub const PARTNER_SEPARATOR: char = ',';
@@ -60,20 +24,20 @@ impl Walker<'_> {
         Ok(chosen.map(|i| Status::ALL[i]))
     }
 
-    /// Asks for status and details of `target`; `false` when the person
+    /// Asks for status and details of `item`; `false` when the person
     /// pressed Esc at the status (nothing was changed then).
     pub(super) fn ask_item(
         &mut self,
         assessment: &mut Assessment,
-        target: &Target,
+        item: &ItemRef,
     ) -> anyhow::Result<bool> {
-        let mut state = state_of(assessment, target);
+        let mut state = assessment.item_state(item);
         let Some(status) = self.ask_status(state.status)? else {
             return Ok(false);
         };
         state.status = status;
-        self.update(assessment, target, &state)?;
-        self.ask_details(assessment, target, &mut state)?;
+        self.update(assessment, item, &state)?;
+        self.ask_details(assessment, item, &mut state)?;
         Ok(true)
     }
 
@@ -83,7 +47,7 @@ impl Walker<'_> {
     fn ask_details(
         &mut self,
         assessment: &mut Assessment,
-        target: &Target,
+        item: &ItemRef,
         state: &mut ItemState,
     ) -> anyhow::Result<()> {
         if !state.status.has_details() {
@@ -95,30 +59,30 @@ impl Walker<'_> {
             msg::PROMPT_NOTE
         };
         state.note = edit_optional(&mut *self.prompter, note_prompt, &state.note)?;
-        self.update(assessment, target, state)?;
+        self.update(assessment, item, state)?;
         state.partners = edit_list(
             &mut *self.prompter,
             msg::PROMPT_PARTNERS,
             &state.partners,
             PARTNER_SEPARATOR,
         )?;
-        self.update(assessment, target, state)?;
+        self.update(assessment, item, state)?;
         state.evidence = edit_list(
             &mut *self.prompter,
             msg::PROMPT_EVIDENCE,
             &state.evidence,
             EVIDENCE_SEPARATOR,
         )?;
-        self.update(assessment, target, state)?;
+        self.update(assessment, item, state)?;
         if state.status.has_schedule() {
             state.responsible = edit_optional(
                 &mut *self.prompter,
                 msg::PROMPT_RESPONSIBLE,
                 &state.responsible,
             )?;
-            self.update(assessment, target, state)?;
+            self.update(assessment, item, state)?;
             state.due = edit_date(&mut *self.prompter, msg::PROMPT_DUE, state.due, false)?;
-            self.update(assessment, target, state)?;
+            self.update(assessment, item, state)?;
         }
         Ok(())
     }
@@ -126,10 +90,10 @@ impl Walker<'_> {
     fn update(
         &mut self,
         assessment: &mut Assessment,
-        target: &Target,
+        item: &ItemRef,
         state: &ItemState,
     ) -> anyhow::Result<()> {
-        store(assessment, target, state);
+        assessment.record(item, state);
         self.save(assessment)
     }
 }

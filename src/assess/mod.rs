@@ -14,8 +14,8 @@ pub mod script;
 pub mod values;
 mod walk;
 
-pub use item::{EVIDENCE_SEPARATOR, PARTNER_SEPARATOR, Target};
+pub use item::{EVIDENCE_SEPARATOR, PARTNER_SEPARATOR};
 pub use plan::Options;
 pub use prompter::Prompter;
-pub use script::{Answer, ScriptedPrompter};
+pub use script::{ScriptedAnswer, ScriptedPrompter};
 pub use walk::{Save, walk};

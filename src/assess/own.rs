@@ -1,11 +1,10 @@
 //! The own measures of a category: shown after its suggestions, where the
 //! person can add new ones and edit or remove existing ones.
 
-use super::item::Target;
 use super::own_id::new_own_id;
 use super::values::{edit_line, not_empty};
 use super::walk::{Flow, Walker};
-use crate::domain::assessment::{Assessment, ItemState, OwnMeasure};
+use crate::domain::assessment::{Assessment, ItemRef, ItemState, OwnMeasure};
 use crate::domain::field::Category;
 use crate::messages as msg;
 use crate::render::escape::one_line;
@@ -75,7 +74,7 @@ impl Walker<'_> {
         };
         self.prompter
             .show(&msg::own_measure_heading(&one_line(&measure.title)));
-        let answered = self.ask_item(assessment, &Target::Own(id.to_owned()))?;
+        let answered = self.ask_item(assessment, &ItemRef::Own(id.to_owned()))?;
         Ok(if answered { Flow::Next } else { Flow::Back })
     }
 
@@ -91,7 +90,7 @@ impl Walker<'_> {
         self.save(assessment)?;
         self.prompter.show(&msg::own_added(&id));
         // Esc at the status leaves the measure in the list, unbewertet.
-        self.ask_item(assessment, &Target::Own(id))?;
+        self.ask_item(assessment, &ItemRef::Own(id))?;
         Ok(())
     }
 
@@ -109,7 +108,7 @@ impl Walker<'_> {
             measure.title = title;
         }
         self.save(assessment)?;
-        self.ask_item(assessment, &Target::Own(id.to_owned()))?;
+        self.ask_item(assessment, &ItemRef::Own(id.to_owned()))?;
         Ok(())
     }
 

@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 
 /// One scripted answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
+pub enum ScriptedAnswer {
     /// Enter: keep what is there (the pre-filled text, the preselected item).
     Enter,
     /// Replace the text with this.
@@ -28,26 +28,26 @@ pub enum Answer {
     CutOff(String),
 }
 
-impl Answer {
-    pub fn text(text: &str) -> Answer {
-        Answer::Text(text.to_owned())
+impl ScriptedAnswer {
+    pub fn text(text: &str) -> ScriptedAnswer {
+        ScriptedAnswer::Text(text.to_owned())
     }
 
-    pub fn choose(label: &str) -> Answer {
-        Answer::Choose(label.to_owned())
+    pub fn choose(label: &str) -> ScriptedAnswer {
+        ScriptedAnswer::Choose(label.to_owned())
     }
 }
 
 /// Answers prompts from a list, in order.
 #[derive(Debug, Default)]
 pub struct ScriptedPrompter {
-    answers: VecDeque<Answer>,
+    answers: VecDeque<ScriptedAnswer>,
     enter_when_done: bool,
     transcript: Vec<String>,
 }
 
 impl ScriptedPrompter {
-    pub fn new(answers: impl IntoIterator<Item = Answer>) -> ScriptedPrompter {
+    pub fn new(answers: impl IntoIterator<Item = ScriptedAnswer>) -> ScriptedPrompter {
         ScriptedPrompter {
             answers: answers.into_iter().collect(),
             ..ScriptedPrompter::default()
@@ -80,14 +80,14 @@ impl ScriptedPrompter {
         self.answers.len()
     }
 
-    fn next(&mut self, prompt: &str) -> anyhow::Result<Answer> {
+    fn next(&mut self, prompt: &str) -> anyhow::Result<ScriptedAnswer> {
         match self.answers.pop_front() {
-            Some(Answer::Interrupt) => {
+            Some(ScriptedAnswer::Interrupt) => {
                 self.transcript.push(format!("? {prompt} ← Ctrl-C"));
                 Err(anyhow::Error::new(Interrupted))
             }
             Some(answer) => Ok(answer),
-            None if self.enter_when_done => Ok(Answer::Enter),
+            None if self.enter_when_done => Ok(ScriptedAnswer::Enter),
             None => bail!(
                 "script ended at prompt {prompt:?}; transcript:\n{}",
                 self.transcript()
@@ -100,8 +100,8 @@ impl ScriptedPrompter {
     /// The next scripted answer to a text prompt, written to the transcript.
     fn text_answer(&mut self, prompt: &str, initial: &str) -> anyhow::Result<String> {
         let value = match self.next(prompt)? {
-            Answer::Enter => initial.to_owned(),
-            Answer::Text(text) => text,
+            ScriptedAnswer::Enter => initial.to_owned(),
+            ScriptedAnswer::Text(text) => text,
             other => bail!("script: {other:?} does not answer the text prompt {prompt:?}"),
         };
         self.transcript
@@ -126,14 +126,14 @@ impl Prompter for ScriptedPrompter {
     }
 
     /// Reports every line of a typed answer as finished, as a person typing
-    /// line by line would (see [`Answer::CutOff`]).
+    /// line by line would (see [`ScriptedAnswer::CutOff`]).
     fn long_text(
         &mut self,
         prompt: &str,
         initial: &str,
         progress: Progress<'_>,
     ) -> anyhow::Result<String> {
-        if let Some(Answer::CutOff(typed)) = self.answers.front().cloned() {
+        if let Some(ScriptedAnswer::CutOff(typed)) = self.answers.front().cloned() {
             self.answers.pop_front();
             self.transcript
                 .push(format!("? {prompt} [{initial}] → {typed} ← Ctrl-C"));
@@ -162,9 +162,9 @@ impl Prompter for ScriptedPrompter {
         default: usize,
     ) -> anyhow::Result<Option<usize>> {
         let chosen = match self.next(prompt)? {
-            Answer::Enter => Some(default),
-            Answer::Esc => None,
-            Answer::Choose(label) => Some(find_item(items, &label).ok_or_else(|| {
+            ScriptedAnswer::Enter => Some(default),
+            ScriptedAnswer::Esc => None,
+            ScriptedAnswer::Choose(label) => Some(find_item(items, &label).ok_or_else(|| {
                 anyhow::anyhow!("script: no item {label:?} in {items:?} at {prompt:?}")
             })?),
             other => bail!("script: {other:?} does not answer the selection {prompt:?}"),
@@ -179,9 +179,9 @@ impl Prompter for ScriptedPrompter {
 
     fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool> {
         let yes = match self.next(prompt)? {
-            Answer::Enter => default,
-            Answer::Yes => true,
-            Answer::No | Answer::Esc => false,
+            ScriptedAnswer::Enter => default,
+            ScriptedAnswer::Yes => true,
+            ScriptedAnswer::No | ScriptedAnswer::Esc => false,
             other => bail!("script: {other:?} does not answer the question {prompt:?}"),
         };
         let word = |b: bool| if b { "ja" } else { "nein" };

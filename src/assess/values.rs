@@ -150,15 +150,15 @@ pub fn not_empty(text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assess::script::{Answer, ScriptedPrompter};
+    use crate::assess::script::{ScriptedAnswer, ScriptedPrompter};
 
     #[test]
     fn lists_round_trip_and_unchanged_text_keeps_odd_entries() {
         assert_eq!(split_list(" A ,, B,", ','), ["A", "B"]);
         let old = vec!["GVV Raum, Nord".to_owned(), "Landkreis".to_owned()];
-        let mut p = ScriptedPrompter::new([Answer::Enter]);
+        let mut p = ScriptedPrompter::new([ScriptedAnswer::Enter]);
         assert_eq!(edit_list(&mut p, "Partner", &old, ',').unwrap(), old);
-        let mut p = ScriptedPrompter::new([Answer::text("Landkreis")]);
+        let mut p = ScriptedPrompter::new([ScriptedAnswer::text("Landkreis")]);
         assert_eq!(
             edit_list(&mut p, "Partner", &old, ',').unwrap(),
             ["Landkreis"]
@@ -168,8 +168,11 @@ mod tests {
     #[test]
     fn multi_line_values_survive_a_one_line_prompt() {
         let old = Some("Zeile 1\nZeile 2".to_owned());
-        let mut p =
-            ScriptedPrompter::new([Answer::Enter, Answer::text("neu ⏎ zwei"), Answer::text("")]);
+        let mut p = ScriptedPrompter::new([
+            ScriptedAnswer::Enter,
+            ScriptedAnswer::text("neu ⏎ zwei"),
+            ScriptedAnswer::text(""),
+        ]);
         assert_eq!(edit_optional(&mut p, "Notiz", &old).unwrap(), old);
         assert_eq!(
             edit_optional(&mut p, "Notiz", &old).unwrap().as_deref(),
@@ -182,9 +185,9 @@ mod tests {
     #[test]
     fn dates_are_checked_and_german_dates_accepted() {
         let mut p = ScriptedPrompter::new([
-            Answer::text("31.02.2027"),
-            Answer::text("30.06.2027"),
-            Answer::text(""),
+            ScriptedAnswer::text("31.02.2027"),
+            ScriptedAnswer::text("30.06.2027"),
+            ScriptedAnswer::text(""),
         ]);
         let due = edit_date(&mut p, "Termin", None, false).unwrap();
         assert_eq!(due, Some(jiff::civil::date(2027, 6, 30)));
@@ -196,7 +199,7 @@ mod tests {
     fn long_text_keeps_line_endings_when_unchanged() {
         assert!(same_lines("a\r\nb\n\n", "a\nb"));
         assert!(!same_lines("a\nb", "a\nc"));
-        let mut p = ScriptedPrompter::new([Answer::text("a\nb\n")]);
+        let mut p = ScriptedPrompter::new([ScriptedAnswer::text("a\nb\n")]);
         let mut told = Vec::new();
         let mut progress = |so_far: &str| {
             told.push(so_far.to_owned());

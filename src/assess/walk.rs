@@ -2,11 +2,10 @@
 //! every suggestion and the own measures, one step at a time, saving after
 //! every answer. Esc at a selection goes back one step.
 
-use super::item::Target;
 use super::plan::{Options, Step, plan};
 use super::prompter::Prompter;
 use super::values::{edit_date, edit_line, edit_long_text, edit_optional};
-use crate::domain::assessment::{Assessment, Kommune, is_valid_ags};
+use crate::domain::assessment::{Assessment, ItemRef, Kommune, is_valid_ags};
 use crate::domain::edit::set_answer;
 use crate::domain::field::{Field, compare_versions};
 use crate::domain::status::Status;
@@ -193,7 +192,7 @@ impl Walker<'_> {
                 self.prompter
                     .show(&msg::suggestion_heading(*number, total, &suggestion.text));
                 let answered =
-                    self.ask_item(assessment, &Target::Suggestion(suggestion.id.clone()))?;
+                    self.ask_item(assessment, &ItemRef::Suggestion(suggestion.id.clone()))?;
                 Ok(if answered { Flow::Next } else { Flow::Back })
             }
             Step::OwnMeasure { id, .. } => self.own_measure(assessment, id),

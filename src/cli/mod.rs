@@ -3,6 +3,7 @@
 //! `terminal`) that writes to stdout and stderr.
 
 pub mod commands;
+pub mod dates;
 pub mod exit;
 mod localize;
 pub mod output;

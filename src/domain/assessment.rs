@@ -145,6 +145,35 @@ impl Assessment {
         self.own.iter().find(|m| m.id == id)
     }
 
+    /// The recorded state of `item` (empty when nothing is recorded).
+    pub fn item_state(&self, item: &ItemRef) -> ItemState {
+        match item {
+            ItemRef::Suggestion(id) => self.suggestion(id),
+            ItemRef::Own(id) => self
+                .own_measure(id)
+                .map(|m| m.state.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Records `state` for `item`. A suggestion with nothing recorded is
+    /// removed, as a loaded assessment never holds one.
+    pub fn record(&mut self, item: &ItemRef, state: &ItemState) {
+        match item {
+            ItemRef::Suggestion(id) if *state == ItemState::default() => {
+                self.suggestions.remove(id);
+            }
+            ItemRef::Suggestion(id) => {
+                self.suggestions.insert(id.clone(), state.clone());
+            }
+            ItemRef::Own(id) => {
+                if let Some(measure) = self.own.iter_mut().find(|m| m.id == *id) {
+                    measure.state = state.clone();
+                }
+            }
+        }
+    }
+
     /// Every item of the assessment in field order: each category's
     /// suggestions, then its own measures.
     pub fn items<'a>(&'a self, field: &'a Field) -> Vec<Item<'a>> {
@@ -171,6 +200,14 @@ impl Assessment {
         }
         items
     }
+}
+
+/// Which item a question or an edit is about: a suggestion of the field or
+/// one of the Kommune's own measures, by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemRef {
+    Suggestion(String),
+    Own(String),
 }
 
 /// A suggestion or own measure as seen by summaries and reports.

@@ -34,16 +34,6 @@ pub fn parse_date_input(text: &str) -> Option<Date> {
     text.parse().ok()
 }
 
-/// Today's date in the local time zone.
-pub fn today() -> Date {
-    jiff::ZonedDateTime::now().date()
-}
-
-/// A clap value parser for date options such as `--due`.
-pub fn parse_date_arg(text: &str) -> Result<Date, String> {
-    parse_date_input(text).ok_or_else(|| crate::messages::invalid_date_input(text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -132,7 +132,7 @@ impl KommuneKey {
 /// What a change is about. Titles are the field's texts, or an own
 /// measure's title in the newer file (the older one when it was removed).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub enum ChangeTarget {
     /// The `[kommune]` data.
     Kommune,
     /// An entry question.
@@ -151,40 +151,42 @@ pub enum Target {
     },
 }
 
-impl Target {
+impl ChangeTarget {
     /// The stable JSON value.
     pub fn as_str(&self) -> &'static str {
         match self {
-            Target::Kommune => "kommune",
-            Target::Question { .. } => "question",
-            Target::Suggestion { .. } => "suggestion",
-            Target::Own { .. } => "own",
+            ChangeTarget::Kommune => "kommune",
+            ChangeTarget::Question { .. } => "question",
+            ChangeTarget::Suggestion { .. } => "suggestion",
+            ChangeTarget::Own { .. } => "own",
         }
     }
 
     /// The id of the question, suggestion or own measure; `None` for the Kommune.
     pub fn id(&self) -> Option<&str> {
         match self {
-            Target::Kommune => None,
-            Target::Question { id, .. }
-            | Target::Suggestion { id, .. }
-            | Target::Own { id, .. } => Some(id),
+            ChangeTarget::Kommune => None,
+            ChangeTarget::Question { id, .. }
+            | ChangeTarget::Suggestion { id, .. }
+            | ChangeTarget::Own { id, .. } => Some(id),
         }
     }
 
     pub fn title(&self) -> Option<&str> {
         match self {
-            Target::Kommune => None,
-            Target::Question { title, .. }
-            | Target::Suggestion { title, .. }
-            | Target::Own { title, .. } => Some(title),
+            ChangeTarget::Kommune => None,
+            ChangeTarget::Question { title, .. }
+            | ChangeTarget::Suggestion { title, .. }
+            | ChangeTarget::Own { title, .. } => Some(title),
         }
     }
 
     pub fn category(&self) -> Option<&str> {
         match self {
-            Target::Suggestion { category, .. } | Target::Own { category, .. } => Some(category),
-            Target::Kommune | Target::Question { .. } => None,
+            ChangeTarget::Suggestion { category, .. } | ChangeTarget::Own { category, .. } => {
+                Some(category)
+            }
+            ChangeTarget::Kommune | ChangeTarget::Question { .. } => None,
         }
     }
 }
@@ -232,7 +234,7 @@ impl ChangeKind {
 /// One difference between the two assessments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    pub target: Target,
+    pub target: ChangeTarget,
     pub kind: ChangeKind,
 }
 
@@ -262,7 +264,7 @@ impl Change {
 /// The changes about one target, as people read them together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChangeGroup<'a> {
-    pub target: &'a Target,
+    pub target: &'a ChangeTarget,
     pub changes: &'a [Change],
 }
 
@@ -328,7 +330,7 @@ pub fn diff(old: &Assessment, new: &Assessment, field: &Field) -> AssessmentDiff
     for key in KommuneKey::ALL {
         if let Some(edit) = Edit::of(key.value_in(&old.kommune), key.value_in(&new.kommune)) {
             changes.push(Change {
-                target: Target::Kommune,
+                target: ChangeTarget::Kommune,
                 kind: ChangeKind::Kommune(key, edit),
             });
         }
@@ -337,7 +339,7 @@ pub fn diff(old: &Assessment, new: &Assessment, field: &Field) -> AssessmentDiff
         let answer = |a: &Assessment| a.answers.get(&question.id).cloned();
         if let Some(edit) = Edit::of(answer(old), answer(new)) {
             changes.push(Change {
-                target: Target::Question {
+                target: ChangeTarget::Question {
                     id: question.id.clone(),
                     title: question.text.clone(),
                 },
@@ -348,7 +350,7 @@ pub fn diff(old: &Assessment, new: &Assessment, field: &Field) -> AssessmentDiff
     let (old_own, new_own) = (own_by_id(old), own_by_id(new));
     for category in &field.categories {
         for suggestion in &category.suggestions {
-            let target = Target::Suggestion {
+            let target = ChangeTarget::Suggestion {
                 id: suggestion.id.clone(),
                 category: category.id.clone(),
                 title: suggestion.text.clone(),
@@ -402,15 +404,15 @@ fn own_by_id(assessment: &Assessment) -> HashMap<&str, &OwnMeasure> {
     assessment.own.iter().map(|m| (m.id.as_str(), m)).collect()
 }
 
-fn own_target(measure: &OwnMeasure) -> Target {
-    Target::Own {
+fn own_target(measure: &OwnMeasure) -> ChangeTarget {
+    ChangeTarget::Own {
         id: measure.id.clone(),
         category: measure.category.clone(),
         title: measure.title.clone(),
     }
 }
 
-fn change(target: &Target, kind: ChangeKind) -> Change {
+fn change(target: &ChangeTarget, kind: ChangeKind) -> Change {
     Change {
         target: target.clone(),
         kind,
@@ -418,7 +420,12 @@ fn change(target: &Target, kind: ChangeKind) -> Change {
 }
 
 /// Pushes the differences of one suggestion or own measure, in file key order.
-fn push_item_changes(changes: &mut Vec<Change>, target: &Target, old: &ItemState, new: &ItemState) {
+fn push_item_changes(
+    changes: &mut Vec<Change>,
+    target: &ChangeTarget,
+    old: &ItemState,
+    new: &ItemState,
+) {
     let kinds = [
         Edit::of(old.status, new.status).map(ChangeKind::Status),
         Edit::of(old.note.clone(), new.note.clone()).map(ChangeKind::Note),

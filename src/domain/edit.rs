@@ -3,8 +3,7 @@
 //! values, no contradicting options. Errors are German messages naming the
 //! allowed values.
 
-use crate::assess::item::{Target, state_of, store};
-use crate::domain::assessment::Assessment;
+use crate::domain::assessment::{Assessment, ItemRef};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
 use crate::messages as msg;
@@ -13,7 +12,7 @@ use jiff::civil::Date;
 
 /// A detail that can be removed from an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
+pub enum ItemDetail {
     Note,
     Partners,
     Evidence,
@@ -21,15 +20,15 @@ pub enum Detail {
     Due,
 }
 
-impl Detail {
+impl ItemDetail {
     /// The key in the file, also the value of `--clear`.
     pub fn key(self) -> &'static str {
         match self {
-            Detail::Note => "note",
-            Detail::Partners => "partners",
-            Detail::Evidence => "evidence",
-            Detail::Responsible => "responsible",
-            Detail::Due => "due",
+            ItemDetail::Note => "note",
+            ItemDetail::Partners => "partners",
+            ItemDetail::Evidence => "evidence",
+            ItemDetail::Responsible => "responsible",
+            ItemDetail::Due => "due",
         }
     }
 }
@@ -50,7 +49,7 @@ pub struct ItemChange {
     pub responsible: Option<String>,
     pub due: Option<Date>,
     /// Details to remove.
-    pub clear: Vec<Detail>,
+    pub clear: Vec<ItemDetail>,
 }
 
 impl ItemChange {
@@ -59,24 +58,24 @@ impl ItemChange {
     }
 
     /// Whether the change sets `detail` (to check against clearing it).
-    fn sets(&self, detail: Detail) -> bool {
+    fn sets(&self, detail: ItemDetail) -> bool {
         match detail {
-            Detail::Note => self.note.is_some(),
-            Detail::Partners => !self.partners.is_empty() || !self.add_partners.is_empty(),
-            Detail::Evidence => !self.evidence.is_empty() || !self.add_evidence.is_empty(),
-            Detail::Responsible => self.responsible.is_some(),
-            Detail::Due => self.due.is_some(),
+            ItemDetail::Note => self.note.is_some(),
+            ItemDetail::Partners => !self.partners.is_empty() || !self.add_partners.is_empty(),
+            ItemDetail::Evidence => !self.evidence.is_empty() || !self.add_evidence.is_empty(),
+            ItemDetail::Responsible => self.responsible.is_some(),
+            ItemDetail::Due => self.due.is_some(),
         }
     }
 }
 
 /// The item `id` names: a suggestion of the field or an own measure.
-pub fn find_target(assessment: &Assessment, field: &Field, id: &str) -> anyhow::Result<Target> {
+pub fn find_item(assessment: &Assessment, field: &Field, id: &str) -> anyhow::Result<ItemRef> {
     if field.suggestion(id).is_some() {
-        return Ok(Target::Suggestion(id.to_owned()));
+        return Ok(ItemRef::Suggestion(id.to_owned()));
     }
     if assessment.own_measure(id).is_some() {
-        return Ok(Target::Own(id.to_owned()));
+        return Ok(ItemRef::Own(id.to_owned()));
     }
     let mut ids = field.suggestion_ids();
     ids.extend(assessment.own.iter().map(|m| m.id.as_str()));
@@ -111,8 +110,8 @@ pub fn apply_item_change(
             bail!(msg::set_empty_value(option));
         }
     }
-    let target = find_target(assessment, field, id)?;
-    let mut state = state_of(assessment, &target);
+    let item = find_item(assessment, field, id)?;
+    let mut state = assessment.item_state(&item);
     if let Some(status) = change.status {
         state.status = status;
     }
@@ -135,14 +134,14 @@ pub fn apply_item_change(
     }
     for detail in &change.clear {
         match detail {
-            Detail::Note => state.note = None,
-            Detail::Partners => state.partners.clear(),
-            Detail::Evidence => state.evidence.clear(),
-            Detail::Responsible => state.responsible = None,
-            Detail::Due => state.due = None,
+            ItemDetail::Note => state.note = None,
+            ItemDetail::Partners => state.partners.clear(),
+            ItemDetail::Evidence => state.evidence.clear(),
+            ItemDetail::Responsible => state.responsible = None,
+            ItemDetail::Due => state.due = None,
         }
     }
-    store(assessment, &target, &state);
+    assessment.record(&item, &state);
     Ok(())
 }
 
@@ -219,7 +218,7 @@ mod tests {
 
         let add = ItemChange {
             add_partners: vec!["A".into(), "B".into()],
-            clear: vec![Detail::Due],
+            clear: vec![ItemDetail::Due],
             ..ItemChange::default()
         };
         apply_item_change(&mut a, field, "bus", &add).unwrap();
@@ -227,7 +226,7 @@ mod tests {
 
         let back_to_unknown = ItemChange {
             status: Some(Status::Unknown),
-            clear: vec![Detail::Partners],
+            clear: vec![ItemDetail::Partners],
             ..ItemChange::default()
         };
         apply_item_change(&mut a, field, "wirtschaft-foerderung", &back_to_unknown).unwrap();
@@ -256,7 +255,7 @@ mod tests {
         assert!(apply_item_change(&mut a, field, "bus", &empty).is_err());
         let contradiction = ItemChange {
             note: Some("x".into()),
-            clear: vec![Detail::Note],
+            clear: vec![ItemDetail::Note],
             ..ItemChange::default()
         };
         assert!(apply_item_change(&mut a, field, "bus", &contradiction).is_err());

@@ -16,7 +16,7 @@ pub struct Report {
     pub field_title: String,
     /// In the order the files were given.
     pub assessments: Vec<AssessmentReport>,
-    pub totals: Totals,
+    pub totals: DistrictTotals,
 }
 
 /// One Kommune's assessment as a report shows it.
@@ -32,7 +32,7 @@ pub struct AssessmentReport {
     pub field_title: String,
     pub field_version: String,
     /// Every entry question of the field in order, answered or not.
-    pub answers: Vec<Answer>,
+    pub answers: Vec<AnswerReport>,
     pub counts: StatusCounts,
     pub categories: Vec<CategoryReport>,
     /// Suggestions and own measures in field order (see [`Assessment::items`]).
@@ -41,7 +41,7 @@ pub struct AssessmentReport {
 
 /// An entry question and the Kommune's answer ("" when there is none).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
+pub struct AnswerReport {
     pub id: String,
     pub question: String,
     pub answer: String,
@@ -77,7 +77,7 @@ pub struct ItemReport {
 
 /// Figures over all assessments of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Totals {
+pub struct DistrictTotals {
     pub kommunen: usize,
     /// Over every item of every assessment.
     pub counts: StatusCounts,
@@ -111,7 +111,7 @@ impl Report {
                 AssessmentReport::build(&path.as_ref().display().to_string(), a, field, today)
             })
             .collect();
-        let totals = Totals::build(&assessments, field);
+        let totals = DistrictTotals::build(&assessments, field);
         Report {
             field_title: field.title.clone(),
             assessments,
@@ -160,7 +160,7 @@ impl AssessmentReport {
         let answers = field
             .questions
             .iter()
-            .map(|q| Answer {
+            .map(|q| AnswerReport {
                 id: q.id.clone(),
                 question: q.text.clone(),
                 answer: assessment.answer(&q.id).to_owned(),
@@ -228,18 +228,18 @@ impl ItemReport {
     }
 }
 
-impl Totals {
-    fn build(assessments: &[AssessmentReport], field: &Field) -> Totals {
-        let mut totals = Totals::empty(field);
+impl DistrictTotals {
+    fn build(assessments: &[AssessmentReport], field: &Field) -> DistrictTotals {
+        let mut totals = DistrictTotals::empty(field);
         for a in assessments {
             totals.add(a);
         }
         totals
     }
 
-    /// Totals over no assessment yet; [`Totals::add`] adds one at a time, so
+    /// The totals over no assessment yet; [`DistrictTotals::add`] adds one at a time, so
     /// a report can stream through thousands of files.
-    pub fn empty(field: &Field) -> Totals {
+    pub fn empty(field: &Field) -> DistrictTotals {
         let suggestions = field
             .suggestions()
             .map(|(category, suggestion)| SuggestionTotals {
@@ -250,7 +250,7 @@ impl Totals {
                 counts: StatusCounts::default(),
             })
             .collect();
-        Totals {
+        DistrictTotals {
             kommunen: 0,
             counts: StatusCounts::default(),
             suggestions,

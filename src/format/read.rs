@@ -52,7 +52,7 @@ pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// What loading keeps besides the findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
+pub enum LoadScope {
     /// The assessment and the places of its parts (for gates).
     Full,
     /// The assessment without places (for reports).
@@ -63,18 +63,18 @@ pub enum Detail {
 
 /// Loads an assessment of `field` from the bytes of a file.
 pub fn load(bytes: &[u8], field: &Field) -> Loaded {
-    load_with(bytes, field, Detail::Full)
+    load_with(bytes, field, LoadScope::Full)
 }
 
 /// Like [`load`], but only the findings: no assessment and no places. The
 /// same checks with less work, for `kin check` over thousands of files.
 pub fn load_findings(bytes: &[u8], field: &Field) -> Loaded {
-    load_with(bytes, field, Detail::FindingsOnly)
+    load_with(bytes, field, LoadScope::FindingsOnly)
 }
 
 /// Loads the bytes of a file, keeping what `detail` asks for; the findings
 /// are the same whatever it asks for.
-pub fn load_with(bytes: &[u8], field: &Field, detail: Detail) -> Loaded {
+pub fn load_with(bytes: &[u8], field: &Field, detail: LoadScope) -> Loaded {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     // The SIMD check is several times faster than std's on large inputs.
     let text = match simdutf8::compat::from_utf8(bytes) {
@@ -93,17 +93,17 @@ pub fn load_with(bytes: &[u8], field: &Field, detail: Detail) -> Loaded {
 
 /// Loads an assessment of `field` from the text of a file.
 pub fn load_str(text: &str, field: &Field) -> Loaded {
-    check_text(text, field, Detail::Full)
+    check_text(text, field, LoadScope::Full)
 }
 
-fn check_text(text: &str, field: &Field, detail: Detail) -> Loaded {
-    let build = detail != Detail::FindingsOnly;
+fn check_text(text: &str, field: &Field, detail: LoadScope) -> Loaded {
+    let build = detail != LoadScope::FindingsOnly;
     let mut checker = Checker {
         text,
         lines: OnceCell::new(),
         field,
         findings: Vec::new(),
-        places: (detail == Detail::Full).then(BTreeMap::new),
+        places: (detail == LoadScope::Full).then(BTreeMap::new),
         build,
     };
     let assessment = checker.check_document();

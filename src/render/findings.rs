@@ -19,16 +19,16 @@ pub fn finding_line(file: &str, finding: &Finding) -> String {
 
 /// Counts of findings over many files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Totals {
+pub struct FindingCounts {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
 }
 
-impl Totals {
-    pub fn of(files: &[CheckedFile]) -> Totals {
+impl FindingCounts {
+    pub fn of(files: &[CheckedFile]) -> FindingCounts {
         let all = || files.iter().flat_map(|f| &f.findings);
-        Totals {
+        FindingCounts {
             files: files.len(),
             errors: all().filter(|f| f.severity == Severity::Error).count(),
             warnings: all().filter(|f| f.severity == Severity::Warning).count(),
@@ -36,7 +36,7 @@ impl Totals {
     }
 
     /// Adds the counts of more files, e.g. of the next chunk.
-    pub fn add(&mut self, more: Totals) {
+    pub fn add(&mut self, more: FindingCounts) {
         self.files += more.files;
         self.errors += more.errors;
         self.warnings += more.warnings;
@@ -61,7 +61,7 @@ pub fn text_lines(files: &[CheckedFile]) -> String {
 }
 
 /// The closing line of the text and GitHub forms.
-pub fn summary_line(totals: Totals) -> String {
+pub fn summary_line(totals: FindingCounts) -> String {
     let mut line = msg::check_summary(totals.files, totals.errors, totals.warnings);
     line.push('\n');
     line
@@ -74,7 +74,7 @@ pub fn summary_line(totals: Totals) -> String {
 pub struct JsonReport {
     files: Vec<JsonFile>,
     findings: Vec<JsonFinding>,
-    summary: Totals,
+    summary: FindingCounts,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,7 +99,7 @@ impl JsonReport {
     /// Adds the results of more files, in order.
     pub fn add(&mut self, files: &[CheckedFile]) {
         for f in files {
-            let totals = Totals::of(std::slice::from_ref(f));
+            let totals = FindingCounts::of(std::slice::from_ref(f));
             self.files.push(JsonFile {
                 file: f.display(),
                 valid: totals.errors == 0,

@@ -1,8 +1,7 @@
 //! Where text output goes: how wide tables may be and whether colour is
-//! allowed. [`Screen::detect`] asks the terminal and environment; the rules
-//! themselves live in the pure [`Screen::decide`] so they can be tested.
-
-use std::io::IsTerminal;
+//! allowed. The rules live in the pure [`Screen::decide`], so they can be
+//! tested; the terminal layer asks stdout and the environment
+//! (`terminal::screen::detect_screen`).
 
 /// Table width when nothing better is known (a pipe or a file).
 pub const DEFAULT_WIDTH: u16 = 100;
@@ -34,22 +33,6 @@ pub struct Environment {
 }
 
 impl Screen {
-    /// Looks at stdout and the environment.
-    pub fn detect() -> Screen {
-        let stdout = std::io::stdout();
-        let is_terminal = stdout.is_terminal();
-        let var = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
-        Screen::decide(&Environment {
-            is_terminal,
-            terminal_width: is_terminal
-                .then(|| terminal_size::terminal_size_of(&stdout).map(|(w, _)| w.0))
-                .flatten(),
-            no_color: var("NO_COLOR"),
-            columns: var("COLUMNS"),
-            term: var("TERM"),
-        })
-    }
-
     /// The rules: width from the terminal when it reports one above 0,
     /// else from `COLUMNS`, else [`DEFAULT_WIDTH`]; never below [`MIN_WIDTH`].
     /// Colour only on a terminal, without a non-empty `NO_COLOR`

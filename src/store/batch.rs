@@ -5,7 +5,7 @@
 use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
 use crate::domain::finding::{Finding, Position};
-pub use crate::format::read::Detail;
+pub use crate::format::read::LoadScope;
 use crate::format::read::{Loaded, load_with};
 use crate::messages as msg;
 use crate::render::findings::finding_line;
@@ -38,10 +38,10 @@ impl CheckedFile {
 
 /// Reads and checks one file.
 pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
-    read_checked_with(path, field, Detail::Full)
+    read_checked_with(path, field, LoadScope::Full)
 }
 
-fn read_checked_with(path: &Path, field: &Field, detail: Detail) -> CheckedFile {
+fn read_checked_with(path: &Path, field: &Field, detail: LoadScope) -> CheckedFile {
     let Loaded {
         assessment,
         findings,
@@ -84,7 +84,7 @@ pub const CHUNK: usize = 256;
 pub fn for_each_checked<T: Send, E>(
     paths: &[PathBuf],
     field: &Field,
-    detail: Detail,
+    detail: LoadScope,
     keep: impl Fn(CheckedFile) -> T + Sync,
     mut sink: impl FnMut(Vec<T>) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -194,7 +194,7 @@ mod tests {
         let result: Result<(), ()> = for_each_checked(
             &paths,
             Field::embedded(),
-            Detail::FindingsOnly,
+            LoadScope::FindingsOnly,
             |file| {
                 assert_eq!(file.findings[0].code, "io");
                 file.path
@@ -218,7 +218,7 @@ mod tests {
         let result = for_each_checked(
             &paths,
             Field::embedded(),
-            Detail::FindingsOnly,
+            LoadScope::FindingsOnly,
             |_| read.fetch_add(1, Ordering::Relaxed),
             |_| {
                 sunk += 1;

@@ -22,9 +22,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use toml_edit::DocumentMut;
 
-/// An assessment file opened for editing.
+/// An assessment file opened for editing by one session of `kin assess` or
+/// `kin set`.
 #[derive(Debug)]
-pub struct AssessmentFile {
+pub struct EditSession {
     path: PathBuf,
     /// The document as last saved; `None` until a new file is first saved.
     doc: Option<DocumentMut>,
@@ -43,7 +44,7 @@ pub struct AssessmentFile {
 /// not exist yet) and the warnings found in it.
 #[derive(Debug)]
 pub struct Opened {
-    pub file: AssessmentFile,
+    pub file: EditSession,
     pub assessment: Option<Assessment>,
     pub warnings: Vec<Finding>,
 }
@@ -57,7 +58,7 @@ pub enum OpenError {
     Unreadable(io::Error),
 }
 
-impl AssessmentFile {
+impl EditSession {
     /// Opens `path` for editing. A missing file is fine (it is created on
     /// the first save); a file with errors is refused.
     pub fn open(path: &Path, field: &Field) -> Result<Opened, OpenError> {
@@ -65,7 +66,7 @@ impl AssessmentFile {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound && !is_dangling_dir(path) => {
                 return Ok(Opened {
-                    file: AssessmentFile {
+                    file: EditSession {
                         path: path.to_path_buf(),
                         doc: None,
                         bom: false,
@@ -91,7 +92,7 @@ impl AssessmentFile {
             .map_err(|e| OpenError::Unreadable(io::Error::new(io::ErrorKind::InvalidData, e)))?;
         let crlf = text.find('\n').is_some_and(|i| text[..i].ends_with('\r'));
         Ok(Opened {
-            file: AssessmentFile {
+            file: EditSession {
                 path: path.to_path_buf(),
                 doc: Some(doc),
                 bom,
@@ -104,12 +105,12 @@ impl AssessmentFile {
         })
     }
 
-    /// Like [`AssessmentFile::open`], for commands: a file with errors has
+    /// Like [`EditSession::open`], for commands: a file with errors has
     /// its findings printed to stderr (as `kin check` prints them) and becomes
     /// an error that says the file stays unchanged.
     pub fn open_for_edit(path: &Path, field: &Field) -> anyhow::Result<Opened> {
         let shown = path.display().to_string();
-        match AssessmentFile::open(path, field) {
+        match EditSession::open(path, field) {
             Ok(opened) => Ok(opened),
             Err(OpenError::Invalid(findings)) => {
                 for finding in findings.iter().filter(|f| f.is_error()) {
@@ -291,13 +292,13 @@ mod tests {
     fn a_new_file_is_created_on_first_save_and_skipped_when_unchanged() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.kin.toml");
-        let mut opened = AssessmentFile::open(&path, field()).unwrap();
+        let mut opened = EditSession::open(&path, field()).unwrap();
         assert!(opened.assessment.is_none());
         assert!(!opened.file.exists());
         let a = musterhausen();
         assert!(opened.file.save(&a, field()).unwrap());
         assert!(!opened.file.save(&a, field()).unwrap());
-        let reopened = AssessmentFile::open(&path, field()).unwrap();
+        let reopened = EditSession::open(&path, field()).unwrap();
         assert_eq!(reopened.assessment, Some(a));
     }
 
@@ -308,7 +309,7 @@ mod tests {
         let text = "\u{feff}schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nfield_version = \"1.0\"\n\
                     [kommune] # wir\nname = \"Musterhausen\"\ndate = 2026-11-25\n";
         std::fs::write(&path, text).unwrap();
-        let mut opened = AssessmentFile::open(&path, field()).unwrap();
+        let mut opened = EditSession::open(&path, field()).unwrap();
         let mut a = opened.assessment.clone().unwrap();
         assert!(!opened.file.save(&a, field()).unwrap());
         a.suggestions.insert(
@@ -331,13 +332,13 @@ mod tests {
         let path = dir.path().join("a.kin.toml");
         std::fs::write(&path, "schema = 1\nkaputt").unwrap();
         assert!(matches!(
-            AssessmentFile::open(&path, field()),
+            EditSession::open(&path, field()),
             Err(OpenError::Invalid(_))
         ));
 
         let mut a = musterhausen();
         std::fs::write(&path, crate::format::write::to_toml(&a, field())).unwrap();
-        let mut opened = AssessmentFile::open(&path, field()).unwrap();
+        let mut opened = EditSession::open(&path, field()).unwrap();
         std::fs::write(&path, "# von Hand geändert\n").unwrap();
         a.kommune.name = "Neustadt".into();
         let error = opened.file.save(&a, field()).unwrap_err();
@@ -355,14 +356,14 @@ mod tests {
         let a = musterhausen();
         let crlf = crate::format::write::to_toml(&a, field()).replace('\n', "\r\n");
         std::fs::write(&path, &crlf).unwrap();
-        let mut opened = AssessmentFile::open(&path, field()).unwrap();
+        let mut opened = EditSession::open(&path, field()).unwrap();
         let mut a = opened.assessment.clone().unwrap();
         a.answers
             .insert("synergien-potenzial".into(), "Schulen\nBauhof".into());
         assert!(opened.file.save(&a, field()).unwrap());
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
-        let reloaded = AssessmentFile::open(&path, field()).unwrap();
+        let reloaded = EditSession::open(&path, field()).unwrap();
         let answer = reloaded.assessment.unwrap().answers["synergien-potenzial"].clone();
         // Read back, a line break is "\n" whatever the file's line ends.
         assert_eq!(answer, "Schulen\nBauhof");
@@ -372,7 +373,7 @@ mod tests {
         a.answers
             .insert("synergien-potenzial".into(), "Pfad C:\\r\nweiter".into());
         assert!(opened.file.save(&a, field()).unwrap());
-        let reloaded = AssessmentFile::open(&path, field()).unwrap();
+        let reloaded = EditSession::open(&path, field()).unwrap();
         let answer = reloaded.assessment.unwrap().answers["synergien-potenzial"].clone();
         assert_eq!(answer.replace("\r\n", "\n"), "Pfad C:\\r\nweiter");
     }
@@ -382,7 +383,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("fehlt").join("a.kin.toml");
         assert!(matches!(
-            AssessmentFile::open(&path, field()),
+            EditSession::open(&path, field()),
             Err(OpenError::Unreadable(_))
         ));
     }

@@ -1,9 +1,10 @@
-//! The terminal side of `kin assess`: the dialoguer [`TerminalPrompter`],
-//! Ctrl-C handling in [`interrupt`], and the check that there is a terminal
-//! at all.
+//! The terminal: the dialoguer [`TerminalPrompter`] of `kin assess`, Ctrl-C
+//! handling in [`interrupt`], the check that there is a terminal at all, and
+//! what the output can show ([`screen`]).
 
 pub mod interrupt;
 mod prompter;
+pub mod screen;
 
 pub use prompter::TerminalPrompter;
 

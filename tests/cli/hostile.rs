@@ -6,7 +6,7 @@
 
 use assert_cmd::Command;
 use kin::domain::field::Field;
-use kin::format::read::{Detail, load, load_findings, load_with};
+use kin::format::read::{LoadScope, load, load_findings, load_with};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -147,7 +147,7 @@ fn every_corpus_file_gives_its_findings() {
         let full = load(&bytes, field);
         assert_eq!(load_findings(&bytes, field).findings, full.findings);
         // kin report keeps the assessment but not the places: same findings.
-        let report = load_with(&bytes, field, Detail::Assessment);
+        let report = load_with(&bytes, field, LoadScope::Assessment);
         assert_eq!(report.findings, full.findings);
         assert_eq!(report.assessment, full.assessment);
         assert!(report.places.is_empty());

@@ -426,7 +426,7 @@ fn streamed_formats_over_many_files_equal_the_whole_report() {
     let assessments = kin::store::batch::read_valid(&paths, field).unwrap();
     let today = jiff::civil::date(2026, 11, 25);
     let whole = Report::build(&assessments, field, today);
-    let screen = Screen::detect();
+    let screen = kin::terminal::screen::detect_screen();
     for (format, render) in [
         ("json", json::render as fn(&Report, &Screen) -> String),
         ("csv", csv::render),

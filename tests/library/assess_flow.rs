@@ -2,13 +2,13 @@
 //! scripted answers, saving through the real assessment file.
 
 use jiff::civil::date;
-use kin::assess::{Answer, Options, ScriptedPrompter, walk};
+use kin::assess::{Options, ScriptedAnswer, ScriptedPrompter, walk};
 use kin::cli::exit::Interrupted;
 use kin::domain::assessment::Assessment;
 use kin::domain::field::Field;
 use kin::domain::status::Status;
 use kin::format::read::load;
-use kin::store::edit_session::AssessmentFile;
+use kin::store::edit_session::EditSession;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,12 +18,12 @@ fn field() -> &'static Field {
     Field::embedded()
 }
 
-fn text(s: &str) -> Answer {
-    Answer::text(s)
+fn text(s: &str) -> ScriptedAnswer {
+    ScriptedAnswer::text(s)
 }
 
-fn choose(s: &str) -> Answer {
-    Answer::choose(s)
+fn choose(s: &str) -> ScriptedAnswer {
+    ScriptedAnswer::choose(s)
 }
 
 /// A temporary folder holding a copy of the fixture (or nothing).
@@ -63,7 +63,7 @@ fn session(
     options: Options,
     prompter: &mut ScriptedPrompter,
 ) -> (anyhow::Result<Assessment>, usize) {
-    let opened = AssessmentFile::open(path, field()).unwrap();
+    let opened = EditSession::open(path, field()).unwrap();
     let mut file = opened.file;
     let mut writes = 0;
     let mut save = |a: &Assessment| {
@@ -96,10 +96,10 @@ fn a_new_assessment_from_start_to_end() {
         text("0811599"), // seven digits: asked again
         text("08115999"),
         text("Frau Muster, Nachhaltigkeitsbüro"),
-        Answer::Enter, // today
+        ScriptedAnswer::Enter, // today
         // entry questions
         text("Gemeinsamer Bauhof\nFeuerwehr"),
-        Answer::Enter,
+        ScriptedAnswer::Enter,
         // 1 infrastruktur-zusammenlegung
         choose("umgesetzt"),
         text("seit 2019"),
@@ -109,9 +109,9 @@ fn a_new_assessment_from_start_to_end() {
         choose("Ja"),
         text("Gemeinsame Klärschlammverwertung"),
         choose("geplant"),
-        Answer::Enter,
+        ScriptedAnswer::Enter,
         text("Zweckverband"),
-        Answer::Enter,
+        ScriptedAnswer::Enter,
         text("Bauamt"),
         text("30.06.2027"),
         choose("Nein, weiter"),
@@ -119,9 +119,9 @@ fn a_new_assessment_from_start_to_end() {
         choose("offen"),
         choose("nicht relevant"),
         text("zu klein für ein Gründerzentrum"),
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter, // no own measures
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter, // no own measures
         // 4 Bildung
         choose("in Umsetzung"),
     ])
@@ -174,7 +174,7 @@ fn a_new_assessment_from_start_to_end() {
 
 #[test]
 fn pressing_enter_through_a_whole_session_changes_no_byte() {
-    for resume in [Answer::Enter, choose("Von vorn")] {
+    for resume in [ScriptedAnswer::Enter, choose("Von vorn")] {
         let ws = Workspace::with_fixture();
         let before = fs::read(&ws.path).unwrap();
         let mut p = ScriptedPrompter::new([resume.clone()]).then_enter();
@@ -188,7 +188,7 @@ fn pressing_enter_through_a_whole_session_changes_no_byte() {
 #[test]
 fn resuming_offers_the_first_unanswered_point() {
     let ws = Workspace::with_fixture();
-    let mut p = ScriptedPrompter::new([Answer::Enter]).then_enter();
+    let mut p = ScriptedPrompter::new([ScriptedAnswer::Enter]).then_enter();
     session(&ws.path, all(), &mut p).0.unwrap();
     let prompts = p.prompts();
     assert!(
@@ -223,7 +223,7 @@ fn resuming_counts_an_unbewertet_own_measure() {
     );
     fs::write(&ws.path, text).unwrap();
 
-    let mut p = ScriptedPrompter::new([Answer::Enter]).then_enter();
+    let mut p = ScriptedPrompter::new([ScriptedAnswer::Enter]).then_enter();
     session(&ws.path, all(), &mut p).0.unwrap();
     let shown = p.transcript();
     assert!(!shown.contains("Alles ist schon beantwortet"), "{shown}");
@@ -248,7 +248,7 @@ fn edits_of_every_kind_keep_comments_and_values_kin_does_not_ask_about() {
     let mut p = ScriptedPrompter::new([
         choose("Von vorn"),
         // Kommune: keep name, remove AGS, new assessor, German date
-        Answer::Enter,
+        ScriptedAnswer::Enter,
         text(""),
         text("Frau Muster"),
         text("1.12.2026"),
@@ -256,21 +256,21 @@ fn edits_of_every_kind_keep_comments_and_values_kin_does_not_ask_about() {
         text("Gemeinsamer Bauhof\nFeuerwehr"),
         text("Schulen"),
         // 1 done: clear the note, keep partners (one has a comma), new evidence
-        Answer::Enter,
+        ScriptedAnswer::Enter,
         text(""),
-        Answer::Enter,
+        ScriptedAnswer::Enter,
         text("Beschluss 2019; Vertrag 2020"),
-        Answer::Enter, // own measures: no change
+        ScriptedAnswer::Enter, // own measures: no change
         // 2 planned → in progress, new partner and due date
         choose("in Umsetzung"),
-        Answer::Enter,
+        ScriptedAnswer::Enter,
         text("Nachbarstadt"),
-        Answer::Enter,
-        Answer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
         text("2027-12-31"),
         // 3 stays unbewertet
-        Answer::Enter,
-        Answer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
         // 4 unknown with a note → open (the note stays)
         choose("offen"),
     ])
@@ -321,31 +321,31 @@ fn own_measures_are_added_edited_and_removed() {
     };
     let mut p = ScriptedPrompter::new([
         // the suggestion: keep everything
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
         // edit the existing own measure
         choose("„Gemeinsame Klärschlammverwertung“ bearbeiten"),
         text("Klärschlammverwertung mit Nachbarn"),
         choose("umgesetzt"),
         text("seit 2026"),
-        Answer::Enter,
-        Answer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
         // add one
         choose("Ja"),
         text("Wärmenetz"),
         choose("geplant"),
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
         // remove the edited one: first say no, then yes
         choose("„Klärschlammverwertung mit Nachbarn“ entfernen"),
-        Answer::No,
+        ScriptedAnswer::No,
         choose("„Klärschlammverwertung mit Nachbarn“ entfernen"),
-        Answer::Yes,
+        ScriptedAnswer::Yes,
         choose("Nein, weiter"),
     ]);
     let (result, _) = session(&ws.path, options, &mut p);
@@ -373,14 +373,14 @@ fn editing_an_own_measure_keeps_its_id() {
         unanswered: false,
     };
     let mut p = ScriptedPrompter::new([
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
         choose("„Gemeinsame Klärschlammverwertung“ bearbeiten"),
         text("Neuer Titel"),
-        Answer::Esc, // back to the list at the status: title is saved, status kept
-        Answer::Enter,
+        ScriptedAnswer::Esc, // back to the list at the status: title is saved, status kept
+        ScriptedAnswer::Enter,
     ]);
     let a = session(&ws.path, options, &mut p).0.unwrap();
     assert_eq!(a.own[0].id, "gemeinsamer-klaerschlamm");
@@ -454,17 +454,17 @@ fn esc_goes_back_one_step() {
         unanswered: false,
     };
     let mut p = ScriptedPrompter::new([
-        Answer::Esc, // at the first step: nowhere to go back to
+        ScriptedAnswer::Esc, // at the first step: nowhere to go back to
         choose("offen"),
-        Answer::Esc, // at suggestion 3: back to suggestion 2
+        ScriptedAnswer::Esc, // at suggestion 3: back to suggestion 2
         choose("umgesetzt"),
         text("doch schon fertig"),
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter, // suggestion 3 stays
-        Answer::Esc,   // own measures: back to suggestion 3
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter, // suggestion 3 stays
+        ScriptedAnswer::Esc,   // own measures: back to suggestion 3
         choose("offen"),
-        Answer::Enter,
+        ScriptedAnswer::Enter,
     ]);
     let a = session(&ws.path, options, &mut p).0.unwrap();
     assert_eq!(p.unused(), 0);
@@ -485,11 +485,11 @@ fn ctrl_c_keeps_every_answer_given_before() {
     let ws = Workspace::empty();
     let mut p = ScriptedPrompter::new([
         text("Neustadt"),
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
         text("Bauhof"),
-        Answer::Interrupt,
+        ScriptedAnswer::Interrupt,
     ]);
     let (result, _) = session(&ws.path, all(), &mut p);
     let error = result.unwrap_err();
@@ -499,7 +499,7 @@ fn ctrl_c_keeps_every_answer_given_before() {
     assert_eq!(a.answer("kooperationen-bestehend"), "Bauhof");
 
     // The next session continues at the question where the first one stopped.
-    let mut p = ScriptedPrompter::new([Answer::Enter, text("Schulen")]).then_enter();
+    let mut p = ScriptedPrompter::new([ScriptedAnswer::Enter, text("Schulen")]).then_enter();
     let a = session(&ws.path, all(), &mut p).0.unwrap();
     assert!(
         p.prompts()[1].starts_with("? Frage 2/2"),
@@ -516,10 +516,10 @@ fn ctrl_c_in_a_long_answer_keeps_its_finished_lines() {
     let ws = Workspace::empty();
     let mut p = ScriptedPrompter::new([
         text("Neustadt"),
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::CutOff("Gemeinsamer Bauhof seit 2019".into()),
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::CutOff("Gemeinsamer Bauhof seit 2019".into()),
     ]);
     let error = session(&ws.path, all(), &mut p).0.unwrap_err();
     assert!(error.downcast_ref::<Interrupted>().is_some(), "{error:#}");
@@ -536,11 +536,11 @@ fn ctrl_c_in_a_long_answer_keeps_its_finished_lines() {
     };
     let mut p = ScriptedPrompter::new([
         choose("Von vorn"),
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::CutOff("Gemeinsamer Bauhof mit Nachbarort und Oberdorf".into()),
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::CutOff("Gemeinsamer Bauhof mit Nachbarort und Oberdorf".into()),
     ]);
     session(&ws.path, options, &mut p).0.unwrap_err();
     assert_eq!(
@@ -566,7 +566,7 @@ fn the_name_placeholder_of_kin_init_is_not_taken_as_an_answer() {
         field(),
     );
     fs::write(&ws.path, &template).unwrap();
-    let mut p = ScriptedPrompter::new([Answer::Enter, text("Echtstadt")]).then_enter();
+    let mut p = ScriptedPrompter::new([ScriptedAnswer::Enter, text("Echtstadt")]).then_enter();
     let a = session(&ws.path, all(), &mut p).0.unwrap();
     assert_eq!(a.kommune.name, "Echtstadt");
     assert!(
@@ -591,9 +591,9 @@ fn a_new_file_with_category_asks_for_the_kommune_first() {
     };
     let mut p = ScriptedPrompter::new([
         text("Neustadt"),
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
+        ScriptedAnswer::Enter,
         choose("geplant"),
     ])
     .then_enter();
@@ -646,7 +646,7 @@ fn windows_line_endings_survive_an_unchanged_session() {
 
     // Edits keep CRLF everywhere, also inside a new answer over two lines.
     let mut p = ScriptedPrompter::new([
-        Answer::Enter,
+        ScriptedAnswer::Enter,
         text("Schulen\nSportstätten"),
         choose("offen"),
     ])

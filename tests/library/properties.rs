@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use kin::domain::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
 use kin::domain::field::Field;
 use kin::domain::status::Status;
-use kin::format::read::{Detail, load, load_str, load_with};
+use kin::format::read::{LoadScope, load, load_str, load_with};
 use kin::format::write::{to_toml, update_document};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -176,7 +176,7 @@ proptest! {
         // The bytes as read from disk load the same as the text.
         prop_assert_eq!(&load(text.as_bytes(), field), &loaded);
         // kin report's lighter load: the same assessment, no places.
-        let light = load_with(text.as_bytes(), field, Detail::Assessment);
+        let light = load_with(text.as_bytes(), field, LoadScope::Assessment);
         prop_assert_eq!(&light.assessment, &loaded.assessment);
         prop_assert_eq!(&light.findings, &loaded.findings);
         prop_assert!(light.places.is_empty());

@@ -1,14 +1,14 @@
 //! `kin assess`: the interactive walk-through (see `docs/assess.md`).
 
 use crate::assess::{Options, walk};
+use crate::cli::dates::today;
 use crate::cli::exit::{Interrupted, Outcome};
 use crate::domain::assessment::Assessment;
-use crate::domain::date::today;
 use crate::domain::field::Field;
 use crate::messages as msg;
 use crate::render::assess_summary::session_summary;
 use crate::render::findings::finding_line;
-use crate::store::edit_session::{AssessmentFile, Opened};
+use crate::store::edit_session::{EditSession, Opened};
 use crate::store::lock::FileLock;
 use crate::terminal::{self, TerminalPrompter, interrupt};
 use anyhow::{anyhow, bail};
@@ -55,7 +55,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         mut file,
         assessment,
         warnings,
-    } = AssessmentFile::open_for_edit(&args.file, field)?;
+    } = EditSession::open_for_edit(&args.file, field)?;
     for warning in &warnings {
         eprintln!("{}", finding_line(&shown, warning));
     }

@@ -7,8 +7,8 @@ use crate::domain::field::Field;
 use crate::domain::finding::Severity;
 use crate::domain::gates::Gates;
 use crate::messages as msg;
-use crate::render::findings::{self, JsonReport, Totals};
-use crate::store::batch::{CheckedFile, Detail, for_each_checked};
+use crate::render::findings::{self, FindingCounts, JsonReport};
+use crate::store::batch::{CheckedFile, LoadScope, for_each_checked};
 use jiff::civil::Date;
 use std::path::PathBuf;
 
@@ -37,7 +37,7 @@ pub struct Args {
     #[arg(long, value_name = "TAGE")]
     pub max_age: Option<u32>,
     /// Stichtag für --max-age (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
-    #[arg(long, value_name = "DATUM", value_parser = crate::domain::date::parse_date_arg, requires = "max_age")]
+    #[arg(long, value_name = "DATUM", value_parser = crate::cli::dates::parse_date_arg, requires = "max_age")]
     pub today: Option<Date>,
 }
 
@@ -58,17 +58,17 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         min_done: args.min_done,
         max_age: args
             .max_age
-            .map(|days| (days, args.today.unwrap_or_else(crate::domain::date::today))),
+            .map(|days| (days, args.today.unwrap_or_else(crate::cli::dates::today))),
     };
     let fails = |severity: Severity| severity == Severity::Error || args.strict;
     let mut failed = false;
-    let mut totals = Totals::default();
+    let mut totals = FindingCounts::default();
     let mut json = JsonReport::default();
     // Gates need the assessment; without them, findings are all there is.
     let detail = if gates.is_empty() {
-        Detail::FindingsOnly
+        LoadScope::FindingsOnly
     } else {
-        Detail::Full
+        LoadScope::Full
     };
     // Files are checked a chunk at a time and only their findings kept, so
     // 20,000 files need no more memory than a few hundred.
@@ -78,7 +78,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         detail,
         |file| findings_only(file, &gates, field),
         |chunk| {
-            totals.add(Totals::of(&chunk));
+            totals.add(FindingCounts::of(&chunk));
             failed |= chunk
                 .iter()
                 .flat_map(|c| &c.findings)

@@ -1,8 +1,8 @@
 //! `kin init`: writes a complete assessment template to fill in an editor.
 
+use crate::cli::dates::{parse_date_arg, today};
 use crate::cli::exit::Outcome;
 use crate::domain::assessment::{Assessment, Kommune, is_valid_ags};
-use crate::domain::date::{parse_date_arg, today};
 use crate::domain::field::Field;
 use crate::format::write::to_toml;
 use crate::messages as msg;

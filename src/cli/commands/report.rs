@@ -3,12 +3,13 @@
 use crate::cli::exit::Outcome;
 use crate::cli::output::{print, print_spool};
 use crate::domain::field::Field;
-use crate::domain::report::{AssessmentReport, Report, Totals};
+use crate::domain::report::{AssessmentReport, DistrictTotals, Report};
 use crate::messages as msg;
 use crate::render::findings::finding_line;
-use crate::render::report::{Renderer, Screen, Stream, csv, json, markdown, table};
-use crate::store::batch::{Detail, for_each_checked, read_valid};
+use crate::render::report::{Renderer, Stream, csv, json, markdown, table};
+use crate::store::batch::{LoadScope, for_each_checked, read_valid};
 use crate::store::spool::Spool;
+use crate::terminal::screen::detect_screen;
 use anyhow::Context;
 use jiff::civil::Date;
 use std::path::PathBuf;
@@ -26,7 +27,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Stichtag, an dem Termine als überfällig gelten (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
-    #[arg(long, value_name = "DATUM", value_parser = crate::domain::date::parse_date_arg)]
+    #[arg(long, value_name = "DATUM", value_parser = crate::cli::dates::parse_date_arg)]
     pub today: Option<Date>,
 }
 
@@ -62,12 +63,12 @@ impl Format {
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
-    let today = args.today.unwrap_or_else(crate::domain::date::today);
+    let today = args.today.unwrap_or_else(crate::cli::dates::today);
     match args.format.production() {
         Production::Whole(render) => {
             let assessments = read_valid(&args.files, field)?;
             let report = Report::build(&assessments, field, today);
-            print(&render(&report, &Screen::detect())).context(msg::CANNOT_WRITE_OUTPUT)?;
+            print(&render(&report, &detect_screen())).context(msg::CANNOT_WRITE_OUTPUT)?;
         }
         Production::Streamed(stream) => run_streamed(&args.files, field, today, stream)?,
     }
@@ -85,14 +86,14 @@ fn run_streamed(
     stream: Stream,
 ) -> anyhow::Result<()> {
     let mut spool = Spool::new();
-    let mut totals = Totals::empty(field);
+    let mut totals = DistrictTotals::empty(field);
     let mut invalid = 0;
     let mut first = true;
     spool.push(&(stream.begin)())?;
     for_each_checked(
         paths,
         field,
-        Detail::Assessment,
+        LoadScope::Assessment,
         // In parallel: each file's findings, report and rendered text.
         |file| {
             let findings: Vec<String> = file

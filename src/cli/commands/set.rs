@@ -1,13 +1,12 @@
 //! `kin set`: the non-interactive twin of `kin assess`, for scripts.
 
-use crate::assess::item::state_of;
+use crate::cli::dates::parse_date_arg;
 use crate::cli::exit::Outcome;
-use crate::domain::date::parse_date_arg;
-use crate::domain::edit::{Detail, ItemChange, apply_item_change, find_target, set_answer};
+use crate::domain::edit::{ItemChange, ItemDetail, apply_item_change, find_item, set_answer};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
 use crate::messages as msg;
-use crate::store::edit_session::{AssessmentFile, Opened};
+use crate::store::edit_session::{EditSession, Opened};
 use crate::store::lock::FileLock;
 use anyhow::{anyhow, bail};
 use clap::ArgGroup;
@@ -94,14 +93,14 @@ pub enum ClearArg {
     Due,
 }
 
-impl From<ClearArg> for Detail {
-    fn from(arg: ClearArg) -> Detail {
+impl From<ClearArg> for ItemDetail {
+    fn from(arg: ClearArg) -> ItemDetail {
         match arg {
-            ClearArg::Note => Detail::Note,
-            ClearArg::Partners => Detail::Partners,
-            ClearArg::Evidence => Detail::Evidence,
-            ClearArg::Responsible => Detail::Responsible,
-            ClearArg::Due => Detail::Due,
+            ClearArg::Note => ItemDetail::Note,
+            ClearArg::Partners => ItemDetail::Partners,
+            ClearArg::Evidence => ItemDetail::Evidence,
+            ClearArg::Responsible => ItemDetail::Responsible,
+            ClearArg::Due => ItemDetail::Due,
         }
     }
 }
@@ -125,7 +124,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         add_evidence: args.add_evidence.clone(),
         responsible: args.responsible.clone(),
         due: args.due,
-        clear: args.clear.iter().copied().map(Detail::from).collect(),
+        clear: args.clear.iter().copied().map(ItemDetail::from).collect(),
     };
 
     let _lock = FileLock::acquire(&args.file, "set").map_err(|e| anyhow!(e.message(&shown)))?;
@@ -133,7 +132,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         mut file,
         assessment,
         ..
-    } = AssessmentFile::open_for_edit(&args.file, field)?;
+    } = EditSession::open_for_edit(&args.file, field)?;
     let Some(mut assessment) = assessment else {
         bail!(msg::set_file_missing(&shown));
     };
@@ -148,7 +147,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         (None, Some(id)) => {
             apply_item_change(&mut assessment, field, id, &change)?;
-            let state = state_of(&assessment, &find_target(&assessment, field, id)?);
+            let state = assessment.item_state(&find_item(&assessment, field, id)?);
             if state.status == Status::NotApplicable
                 && state.note.as_deref().is_none_or(|n| n.trim().is_empty())
             {

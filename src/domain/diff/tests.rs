@@ -253,7 +253,7 @@ fn own_measures_added_removed_and_changed() {
     assert_eq!(kinds, ["title", "category", "status"]);
     assert_eq!(
         d.changes[0].target,
-        Target::Own {
+        ChangeTarget::Own {
             id: "klaerschlamm".into(),
             category: "konzepte".into(),
             title: "Klärschlamm mit dem Zweckverband".into()

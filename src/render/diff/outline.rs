@@ -5,7 +5,7 @@
 use super::Comparison;
 use crate::domain::assessment::{Kommune, OwnMeasure};
 use crate::domain::diff::{
-    Change, ChangeGroup, ChangeKind, Direction, Edit, KommuneKey, ListEdit, Target,
+    Change, ChangeGroup, ChangeKind, ChangeTarget, Direction, Edit, KommuneKey, ListEdit,
 };
 use crate::domain::field::Field;
 use crate::domain::figures::format_percent;
@@ -102,16 +102,16 @@ fn section(group: &ChangeGroup<'_>, field: &Field, escape: Escape) -> Section {
     let title = |t: &str| escape(t);
     let has = |kind: &str| group.changes.iter().any(|c| c.kind.as_str() == kind);
     let (section_title, id) = match group.target {
-        Target::Kommune => (msg::DIFF_KOMMUNE_DATA.to_owned(), None),
-        Target::Question { id, title: t } => (msg::diff_question(&title(t)), Some(id)),
-        Target::Suggestion { id, title: t, .. } => (title(t), Some(id)),
-        Target::Own { id, title: t, .. } if has("own-added") => {
+        ChangeTarget::Kommune => (msg::DIFF_KOMMUNE_DATA.to_owned(), None),
+        ChangeTarget::Question { id, title: t } => (msg::diff_question(&title(t)), Some(id)),
+        ChangeTarget::Suggestion { id, title: t, .. } => (title(t), Some(id)),
+        ChangeTarget::Own { id, title: t, .. } if has("own-added") => {
             (msg::diff_own_added(&title(t)), Some(id))
         }
-        Target::Own { id, title: t, .. } if has("own-removed") => {
+        ChangeTarget::Own { id, title: t, .. } if has("own-removed") => {
             (msg::diff_own_removed(&title(t)), Some(id))
         }
-        Target::Own { id, title: t, .. } => (msg::diff_own(&title(t)), Some(id)),
+        ChangeTarget::Own { id, title: t, .. } => (msg::diff_own(&title(t)), Some(id)),
     };
     Section {
         title: section_title,

@@ -5,7 +5,9 @@
 
 use super::Screen;
 use crate::domain::figures::{StatusCounts, json_percent};
-use crate::domain::report::{AssessmentReport, ItemReport, Report, SuggestionTotals, Totals};
+use crate::domain::report::{
+    AssessmentReport, DistrictTotals, ItemReport, Report, SuggestionTotals,
+};
 use crate::domain::status::Status;
 use crate::render::json::to_json_indented;
 use jiff::civil::Date;
@@ -48,7 +50,7 @@ pub fn element(assessment: &AssessmentReport) -> String {
 }
 
 /// The end of the array and the totals.
-pub fn end(totals: &Totals) -> String {
+pub fn end(totals: &DistrictTotals) -> String {
     format!(
         "\n  ],\n  \"totals\": {}\n}}\n",
         to_json_indented(&JsonTotals::of(totals), "  ", false)
@@ -180,7 +182,7 @@ impl<'a> JsonItem<'a> {
 }
 
 impl<'a> JsonTotals<'a> {
-    fn of(t: &'a Totals) -> Self {
+    fn of(t: &'a DistrictTotals) -> Self {
         JsonTotals {
             kommunen: t.kommunen,
             counts: t.counts,

@@ -6,7 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 
-use crate::domain::report::{AssessmentReport, ItemReport, Report, Totals};
+use crate::domain::report::{AssessmentReport, DistrictTotals, ItemReport, Report};
 use crate::messages as msg;
 
 pub use crate::render::screen::Screen;
@@ -24,7 +24,7 @@ pub struct Stream {
     pub begin: fn() -> String,
     pub element: fn(&AssessmentReport) -> String,
     pub separator: &'static str,
-    pub end: fn(&Totals) -> String,
+    pub end: fn(&DistrictTotals) -> String,
 }
 
 /// The extra lines about an item besides note and partners, for people:

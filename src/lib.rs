@@ -15,13 +15,17 @@
 //!   only place that writes to stdout or stderr.
 //! - [`messages`]: every German text a person reads.
 
-#![deny(clippy::print_stdout)]
+// The library never prints: findings and errors come back as values, and
+// only the command line and the terminal write to stdout and stderr.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod assess;
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod domain;
 pub mod format;
 pub mod messages;
 pub mod render;
 pub mod store;
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod terminal;

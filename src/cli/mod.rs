@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod dates;
 pub mod exit;
+pub mod input;
 mod localize;
 pub mod output;
 pub mod usage_error;

@@ -1,6 +1,9 @@
-//! Writing command output to stdout. A closed pipe (`kin report | head`) ends
-//! the output quietly instead of panicking like `print!` would.
+//! Writing command output to stdout, and findings to stderr. A closed pipe
+//! (`kin report | head`) ends the output quietly instead of panicking like
+//! `print!` would.
 
+use crate::domain::finding::Finding;
+use crate::render::findings::finding_line;
 use crate::store::spool::Spool;
 use std::io::{self, Write};
 
@@ -24,5 +27,13 @@ pub fn print_spool(spool: Spool) -> io::Result<()> {
     match spool.write_to(&mut stdout) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         result => result,
+    }
+}
+
+/// Writes findings about `file` to stderr, one line each, as `kin check`
+/// writes them to stdout.
+pub fn print_findings(file: &str, findings: &[Finding]) {
+    for finding in findings {
+        eprintln!("{}", finding_line(file, finding));
     }
 }

@@ -38,7 +38,9 @@ impl Loaded {
         self.findings.iter().any(Finding::is_error)
     }
 
-    fn only(finding: Finding) -> Loaded {
+    /// The outcome for a file that could not be read as text at all: one
+    /// finding, nothing else.
+    pub fn only(finding: Finding) -> Loaded {
         Loaded {
             assessment: None,
             findings: vec![finding],
@@ -72,9 +74,9 @@ pub fn load_findings(bytes: &[u8], field: &Field) -> Loaded {
     load_with(bytes, field, LoadScope::FindingsOnly)
 }
 
-/// Loads the bytes of a file, keeping what `detail` asks for; the findings
+/// Loads the bytes of a file, keeping what `scope` asks for; the findings
 /// are the same whatever it asks for.
-pub fn load_with(bytes: &[u8], field: &Field, detail: LoadScope) -> Loaded {
+pub fn load_with(bytes: &[u8], field: &Field, scope: LoadScope) -> Loaded {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     // The SIMD check is several times faster than std's on large inputs.
     let text = match simdutf8::compat::from_utf8(bytes) {
@@ -88,7 +90,7 @@ pub fn load_with(bytes: &[u8], field: &Field, detail: LoadScope) -> Loaded {
             });
         }
     };
-    check_text(text, field, detail)
+    check_text(text, field, scope)
 }
 
 /// Loads an assessment of `field` from the text of a file.
@@ -96,14 +98,14 @@ pub fn load_str(text: &str, field: &Field) -> Loaded {
     check_text(text, field, LoadScope::Full)
 }
 
-fn check_text(text: &str, field: &Field, detail: LoadScope) -> Loaded {
-    let build = detail != LoadScope::FindingsOnly;
+fn check_text(text: &str, field: &Field, scope: LoadScope) -> Loaded {
+    let build = scope != LoadScope::FindingsOnly;
     let mut checker = Checker {
         text,
         lines: OnceCell::new(),
         field,
         findings: Vec::new(),
-        places: (detail == LoadScope::Full).then(BTreeMap::new),
+        places: (scope == LoadScope::Full).then(BTreeMap::new),
         build,
     };
     let assessment = checker.check_document();

@@ -27,7 +27,7 @@ pub struct FindingCounts {
 
 impl FindingCounts {
     pub fn of(files: &[CheckedFile]) -> FindingCounts {
-        let all = || files.iter().flat_map(|f| &f.findings);
+        let all = || files.iter().flat_map(|f| &f.loaded.findings);
         FindingCounts {
             files: files.len(),
             errors: all().filter(|f| f.severity == Severity::Error).count(),
@@ -52,7 +52,7 @@ pub fn text_lines(files: &[CheckedFile]) -> String {
     let mut out = String::new();
     for file in files {
         let name = file.display();
-        for finding in &file.findings {
+        for finding in &file.loaded.findings {
             out.push_str(&finding_line(&name, finding));
             out.push('\n');
         }
@@ -108,7 +108,7 @@ impl JsonReport {
             });
             self.summary.add(totals);
             self.findings
-                .extend(f.findings.iter().map(|finding| JsonFinding {
+                .extend(f.loaded.findings.iter().map(|finding| JsonFinding {
                     file: f.display(),
                     line: finding.position.map(|p| p.line),
                     column: finding.position.map(|p| p.column),
@@ -131,7 +131,7 @@ pub fn github_lines(files: &[CheckedFile]) -> String {
     let mut out = String::new();
     for file in files {
         let name = file.display();
-        for finding in &file.findings {
+        for finding in &file.loaded.findings {
             let command = match finding.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -4,13 +4,11 @@
 
 use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
-use crate::domain::finding::{Finding, Position};
+use crate::domain::finding::Finding;
 pub use crate::format::read::LoadScope;
 use crate::format::read::{Loaded, load_with};
 use crate::messages as msg;
-use crate::render::findings::finding_line;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -18,21 +16,24 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct CheckedFile {
     pub path: PathBuf,
-    /// The assessment, when the file has no errors.
-    pub assessment: Option<Assessment>,
-    pub findings: Vec<Finding>,
-    /// Positions of parts of the file (see [`Loaded::places`]).
-    pub places: BTreeMap<String, Position>,
+    /// What reading found: the assessment (when the file has no errors),
+    /// the findings and the places of the file's parts.
+    pub loaded: Loaded,
 }
 
 impl CheckedFile {
     pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(Finding::is_error)
+        self.loaded.has_errors()
     }
 
     /// The path as shown in messages: as given on the command line.
     pub fn display(&self) -> String {
         self.path.display().to_string()
+    }
+
+    /// The path and the assessment, when the file has no errors.
+    pub fn into_assessment(self) -> Option<(PathBuf, Assessment)> {
+        Some((self.path, self.loaded.assessment?))
     }
 }
 
@@ -41,24 +42,14 @@ pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
     read_checked_with(path, field, LoadScope::Full)
 }
 
-fn read_checked_with(path: &Path, field: &Field, detail: LoadScope) -> CheckedFile {
-    let Loaded {
-        assessment,
-        findings,
-        places,
-    } = match read_bytes(path) {
-        Ok(bytes) => load_with(&bytes, field, detail),
-        Err(finding) => Loaded {
-            assessment: None,
-            findings: vec![finding],
-            places: BTreeMap::new(),
-        },
+fn read_checked_with(path: &Path, field: &Field, scope: LoadScope) -> CheckedFile {
+    let loaded = match read_bytes(path) {
+        Ok(bytes) => load_with(&bytes, field, scope),
+        Err(finding) => Loaded::only(finding),
     };
     CheckedFile {
         path: path.to_path_buf(),
-        assessment,
-        findings,
-        places,
+        loaded,
     }
 }
 
@@ -84,45 +75,53 @@ pub const CHUNK: usize = 256;
 pub fn for_each_checked<T: Send, E>(
     paths: &[PathBuf],
     field: &Field,
-    detail: LoadScope,
+    scope: LoadScope,
     keep: impl Fn(CheckedFile) -> T + Sync,
     mut sink: impl FnMut(Vec<T>) -> Result<(), E>,
 ) -> Result<(), E> {
     for chunk in paths.chunks(CHUNK) {
         let kept: Vec<T> = chunk
             .par_iter()
-            .map(|p| keep(read_checked_with(p, field, detail)))
+            .map(|p| keep(read_checked_with(p, field, scope)))
             .collect();
         sink(kept)?;
     }
     Ok(())
 }
 
-/// Reads files for a command that needs valid input (report, diff). Prints
-/// the findings `kin check` would print to stderr (warnings too); when any
-/// file has errors, returns an error, so the command exits 2 without partial
-/// output.
-pub fn read_valid(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<(PathBuf, Assessment)>> {
-    let checked = read_all_checked(paths, field);
-    for file in &checked {
-        for finding in &file.findings {
-            eprintln!("{}", finding_line(&file.display(), finding));
-        }
+/// Input files of which some have errors, for a command that needs valid
+/// input (report, diff). Holds every file as read, valid ones too, so that
+/// the command line can show all findings (warnings too) as `kin check`
+/// would, then exit 2 without partial output.
+#[derive(Debug)]
+pub struct InvalidFiles {
+    pub files: Vec<CheckedFile>,
+}
+
+impl InvalidFiles {
+    /// How many of the files have errors.
+    pub fn count(&self) -> usize {
+        self.files.iter().filter(|f| f.has_errors()).count()
     }
-    let invalid = checked.iter().filter(|c| c.has_errors()).count();
-    if invalid > 0 {
-        anyhow::bail!(msg::invalid_input(invalid));
+}
+
+impl std::fmt::Display for InvalidFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&msg::invalid_input(self.count()))
     }
-    Ok(checked
-        .into_iter()
-        .map(|c| {
-            (
-                c.path,
-                c.assessment
-                    .expect("a file without errors has an assessment"),
-            )
-        })
-        .collect())
+}
+
+impl std::error::Error for InvalidFiles {}
+
+/// Reads files for a command that needs valid input (report, diff): every
+/// file, in order, each with its assessment and any warnings; or, when any
+/// file has errors, an [`InvalidFiles`] error holding them all.
+pub fn read_valid(paths: &[PathBuf], field: &Field) -> Result<Vec<CheckedFile>, InvalidFiles> {
+    let files = read_all_checked(paths, field);
+    if files.iter().any(CheckedFile::has_errors) {
+        return Err(InvalidFiles { files });
+    }
+    Ok(files)
 }
 
 /// The largest file kin reads: far beyond any real assessment (a few KiB),
@@ -196,7 +195,7 @@ mod tests {
             Field::embedded(),
             LoadScope::FindingsOnly,
             |file| {
-                assert_eq!(file.findings[0].code, "io");
+                assert_eq!(file.loaded.findings[0].code, "io");
                 file.path
             },
             |chunk| {

@@ -14,7 +14,6 @@ use crate::domain::finding::Finding;
 use crate::format::read::{UTF8_BOM, load};
 use crate::format::write::{new_document, update_document};
 use crate::messages as msg;
-use crate::render::findings::finding_line;
 use crate::store::atomic_write::{Overwrite, write_atomic};
 use crate::store::batch::read_limited;
 use anyhow::bail;
@@ -103,25 +102,6 @@ impl EditSession {
             assessment: loaded.assessment,
             warnings: loaded.findings,
         })
-    }
-
-    /// Like [`EditSession::open`], for commands: a file with errors has
-    /// its findings printed to stderr (as `kin check` prints them) and becomes
-    /// an error that says the file stays unchanged.
-    pub fn open_for_edit(path: &Path, field: &Field) -> anyhow::Result<Opened> {
-        let shown = path.display().to_string();
-        match EditSession::open(path, field) {
-            Ok(opened) => Ok(opened),
-            Err(OpenError::Invalid(findings)) => {
-                for finding in findings.iter().filter(|f| f.is_error()) {
-                    eprintln!("{}", finding_line(&shown, finding));
-                }
-                bail!(msg::file_invalid_unchanged(&shown))
-            }
-            Err(OpenError::Unreadable(e)) => {
-                Err(anyhow::Error::new(e).context(msg::file_unreadable(&shown)))
-            }
-        }
     }
 
     pub fn path(&self) -> &Path {

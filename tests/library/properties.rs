@@ -225,8 +225,8 @@ proptest! {
         } else {
             prop_assert!(result.is_ok(), "{result:?}");
             let checked = kin::store::batch::read_checked(&file, Field::embedded());
-            prop_assert_eq!(&checked.findings, &vec![]);
-            let a = checked.assessment.expect("valid");
+            prop_assert_eq!(&checked.loaded.findings, &vec![]);
+            let a = checked.loaded.assessment.expect("valid");
             prop_assert_eq!(a.kommune.name, name);
             prop_assert_eq!(a.kommune.date, date);
         }

@@ -3,12 +3,13 @@
 use crate::assess::{Options, walk};
 use crate::cli::dates::today;
 use crate::cli::exit::{Interrupted, Outcome};
+use crate::cli::input::open_for_edit;
+use crate::cli::output::print_findings;
 use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
 use crate::messages as msg;
 use crate::render::assess_summary::session_summary;
-use crate::render::findings::finding_line;
-use crate::store::edit_session::{EditSession, Opened};
+use crate::store::edit_session::Opened;
 use crate::store::lock::FileLock;
 use crate::terminal::{self, TerminalPrompter, interrupt};
 use anyhow::{anyhow, bail};
@@ -55,10 +56,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         mut file,
         assessment,
         warnings,
-    } = EditSession::open_for_edit(&args.file, field)?;
-    for warning in &warnings {
-        eprintln!("{}", finding_line(&shown, warning));
-    }
+    } = open_for_edit(&args.file, field)?;
+    print_findings(&shown, &warnings);
 
     let path = args.file.clone();
     let release = lock.releaser();

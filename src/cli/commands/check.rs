@@ -81,7 +81,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             totals.add(FindingCounts::of(&chunk));
             failed |= chunk
                 .iter()
-                .flat_map(|c| &c.findings)
+                .flat_map(|c| &c.loaded.findings)
                 .any(|f| fails(f.severity));
             match args.format {
                 Format::Text => output::print(&findings::text_lines(&chunk)),
@@ -107,14 +107,15 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 /// Applies the gates to a checked file, then drops its assessment: `kin
 /// check` only prints findings.
 fn findings_only(mut file: CheckedFile, gates: &Gates, field: &Field) -> CheckedFile {
-    if let Some(assessment) = file.assessment.take()
+    let loaded = &mut file.loaded;
+    if let Some(assessment) = loaded.assessment.take()
         && !gates.is_empty()
     {
-        let found = gates.evaluate(&assessment, field, &file.places);
-        file.findings.extend(found);
-        file.findings.sort_by_key(|f| f.position);
+        let found = gates.evaluate(&assessment, field, &loaded.places);
+        loaded.findings.extend(found);
+        loaded.findings.sort_by_key(|f| f.position);
     }
-    file.places.clear();
+    loaded.places.clear();
     file
 }
 

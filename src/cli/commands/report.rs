@@ -1,13 +1,14 @@
 //! `kin report`: one assessment in full, or several side by side (a district).
 
 use crate::cli::exit::Outcome;
+use crate::cli::input::read_valid;
+use crate::cli::output::print_findings;
 use crate::cli::output::{print, print_spool};
 use crate::domain::field::Field;
 use crate::domain::report::{AssessmentReport, DistrictTotals, Report};
 use crate::messages as msg;
-use crate::render::findings::finding_line;
 use crate::render::report::{Renderer, Stream, csv, json, markdown, table};
-use crate::store::batch::{LoadScope, for_each_checked, read_valid};
+use crate::store::batch::{LoadScope, for_each_checked};
 use crate::store::spool::Spool;
 use crate::terminal::screen::detect_screen;
 use anyhow::Context;
@@ -96,24 +97,18 @@ fn run_streamed(
         LoadScope::Assessment,
         // In parallel: each file's findings, report and rendered text.
         |file| {
-            let findings: Vec<String> = file
-                .findings
-                .iter()
-                .map(|f| finding_line(&file.display(), f))
-                .collect();
-            let report = file.assessment.as_ref().map(|a| {
-                let report = AssessmentReport::build(&file.display(), a, field, today);
+            let name = file.display();
+            let report = file.loaded.assessment.as_ref().map(|a| {
+                let report = AssessmentReport::build(&name, a, field, today);
                 let text = (stream.element)(&report);
                 (report, text)
             });
-            (findings, report)
+            (name, file.loaded.findings, report)
         },
         // In order: findings to stderr, text to the spool, counts to the totals.
         |chunk| -> std::io::Result<()> {
-            for (findings, report) in chunk {
-                for line in findings {
-                    eprintln!("{line}");
-                }
+            for (name, findings, report) in chunk {
+                print_findings(&name, &findings);
                 match report {
                     Some((report, text)) if invalid == 0 => {
                         totals.add(&report);

@@ -2,11 +2,12 @@
 
 use crate::cli::dates::parse_date_arg;
 use crate::cli::exit::Outcome;
+use crate::cli::input::open_for_edit;
 use crate::domain::edit::{ItemChange, ItemDetail, apply_item_change, find_item, set_answer};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
 use crate::messages as msg;
-use crate::store::edit_session::{EditSession, Opened};
+use crate::store::edit_session::Opened;
 use crate::store::lock::FileLock;
 use anyhow::{anyhow, bail};
 use clap::ArgGroup;
@@ -132,7 +133,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         mut file,
         assessment,
         ..
-    } = EditSession::open_for_edit(&args.file, field)?;
+    } = open_for_edit(&args.file, field)?;
     let Some(mut assessment) = assessment else {
         bail!(msg::set_file_missing(&shown));
     };

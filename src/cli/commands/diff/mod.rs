@@ -4,11 +4,11 @@
 mod git;
 
 use crate::cli::exit::Outcome;
+use crate::cli::input::read_valid;
 use crate::domain::diff::diff;
 use crate::domain::field::Field;
 use crate::messages as msg;
 use crate::render::diff::{Comparison, Side, json, markdown, text};
-use crate::store::batch::read_valid;
 use std::ffi::OsString;
 use std::path::PathBuf;
 

@@ -1,0 +1,47 @@
+//! Opening the files a command works on, with the findings shown on stderr
+//! the way `kin check` shows them: for commands that need valid input
+//! (report, diff) and for the editing sessions (assess, set).
+
+use crate::cli::output::print_findings;
+use crate::domain::assessment::Assessment;
+use crate::domain::field::Field;
+use crate::messages as msg;
+use crate::store::batch::{self, CheckedFile};
+use crate::store::edit_session::{EditSession, OpenError, Opened};
+use std::path::{Path, PathBuf};
+
+/// Reads files for a command that needs valid input. Shows every finding
+/// (warnings too); when any file has errors, returns the error that makes
+/// the command exit 2 without partial output.
+pub fn read_valid(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<(PathBuf, Assessment)>> {
+    let files =
+        batch::read_valid(paths, field).inspect_err(|invalid| show_findings(&invalid.files))?;
+    show_findings(&files);
+    Ok(files
+        .into_iter()
+        .filter_map(CheckedFile::into_assessment)
+        .collect())
+}
+
+fn show_findings(files: &[CheckedFile]) {
+    for file in files {
+        print_findings(&file.display(), &file.loaded.findings);
+    }
+}
+
+/// Opens `path` for an editing session. A file with errors has them shown
+/// and becomes an error that says the file stays unchanged.
+pub fn open_for_edit(path: &Path, field: &Field) -> anyhow::Result<Opened> {
+    let shown = path.display().to_string();
+    match EditSession::open(path, field) {
+        Ok(opened) => Ok(opened),
+        Err(OpenError::Invalid(findings)) => {
+            let errors: Vec<_> = findings.into_iter().filter(|f| f.is_error()).collect();
+            print_findings(&shown, &errors);
+            anyhow::bail!(msg::file_invalid_unchanged(&shown))
+        }
+        Err(OpenError::Unreadable(e)) => {
+            Err(anyhow::Error::new(e).context(msg::file_unreadable(&shown)))
+        }
+    }
+}

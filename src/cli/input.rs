@@ -1,14 +1,39 @@
 //! Opening the files a command works on, with the findings shown on stderr
 //! the way `kin check` shows them: for commands that need valid input
-//! (report, diff) and for the editing sessions (assess, set).
+//! (report, diff) and for the editing sessions (assess, set); and the files
+//! that file, folder and pattern arguments name (check, report, network).
 
 use crate::cli::output::print_findings;
 use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
 use crate::messages as msg;
+use crate::render::escape::one_line;
 use crate::store::batch::{self, CheckedFile};
 use crate::store::edit_session::{EditSession, OpenError, Opened};
+use crate::store::paths::{self, ArgumentError};
 use std::path::{Path, PathBuf};
+
+/// The files that `arguments` name: files as given, folders and patterns
+/// expanded (see [`paths::expand`]); an error in German otherwise (exit 2).
+pub fn files(arguments: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    paths::expand(arguments).map_err(|error| anyhow::anyhow!(argument_error(&error)))
+}
+
+/// The German message for an argument that names no files, with the
+/// argument made safe for the terminal.
+fn argument_error(error: &ArgumentError) -> String {
+    let shown = |path: &Path| one_line(&paths::display(path));
+    match error {
+        ArgumentError::NoMatch { pattern } => msg::pattern_matches_nothing(&one_line(pattern)),
+        ArgumentError::EmptyFolder { folder } => msg::folder_without_assessments(&shown(folder)),
+        ArgumentError::BadPattern { pattern, position } => {
+            msg::invalid_pattern(&one_line(pattern), position + 1)
+        }
+        ArgumentError::Unreadable { path, error } => {
+            msg::folder_unreadable(&shown(path), &error.to_string())
+        }
+    }
+}
 
 /// Reads files for a command that needs valid input. Shows every finding
 /// (warnings too); when any file has errors, returns the error that makes

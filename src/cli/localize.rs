@@ -5,8 +5,11 @@ use crate::messages as msg;
 use clap::CommandFactory;
 
 /// The command line as clap sees it, with German headings and help texts.
+/// Help and usage say `kin` whatever the program file is called (`kin.exe`
+/// on Windows, a renamed copy).
 pub fn command() -> clap::Command {
     localize(super::commands::Cli::command())
+        .bin_name("kin")
         .disable_help_subcommand(true)
         .disable_version_flag(true)
         .arg(

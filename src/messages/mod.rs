@@ -4,6 +4,7 @@
 //! To add a language, turn these functions into a trait with one
 //! implementation per language; callers already go through this module only.
 
+mod arguments;
 mod assess;
 mod check;
 mod diff;
@@ -18,6 +19,7 @@ mod saving;
 mod session;
 mod set;
 
+pub use arguments::*;
 pub use assess::*;
 pub use check::*;
 pub use diff::*;

@@ -64,14 +64,15 @@ pub struct FileLock {
 }
 
 /// The lock file for `file`: `.NAME.lock` in the same folder. Symbolic links
-/// are followed first, so two links to one file share one lock.
+/// are followed first, so two links to one file share one lock. On Windows
+/// the path has no `\\?\` prefix (it is shown to people).
 pub fn lock_path(file: &Path) -> PathBuf {
-    let target = fs::canonicalize(file).unwrap_or_else(|_| {
+    let target = dunce::canonicalize(file).unwrap_or_else(|_| {
         let parent = match file.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let parent = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+        let parent = dunce::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
         parent.join(file.file_name().unwrap_or_default())
     });
     let name = target
@@ -295,10 +296,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.kin.toml");
         let lock = FileLock::acquire(&file, "assess").unwrap();
-        let expected = fs::canonicalize(dir.path())
+        let expected = dunce::canonicalize(dir.path())
             .unwrap()
             .join(".a.kin.toml.lock");
         assert_eq!(lock.path(), expected);
+        assert!(!lock.path().to_string_lossy().starts_with(r"\\?\"));
         let text = fs::read_to_string(&expected).unwrap();
         assert!(
             text.contains(&format!("pid = {}", std::process::id())),

@@ -1,9 +1,10 @@
-//! Assessment files on disk: reading many at once, editing one in a session,
-//! saving atomically, locking against a second writer, and holding output
-//! back until it is complete.
+//! Assessment files on disk: the files that arguments name, reading many at
+//! once, editing one in a session, saving atomically, locking against a
+//! second writer, and holding output back until it is complete.
 
 pub mod atomic_write;
 pub mod batch;
 pub mod edit_session;
 pub mod lock;
+pub mod paths;
 pub mod spool;

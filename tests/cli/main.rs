@@ -1,5 +1,6 @@
 //! Command tests of the kin binary: arguments, output, exit codes, files.
 
+mod arguments;
 mod assess;
 mod check;
 mod check_many;

@@ -178,3 +178,22 @@ fn mistakes_on_the_command_line_are_told_in_german_with_exit_2() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
 }
+
+/// Help and usage name the program `kin` whatever its file is called
+/// (`kin.exe` on Windows, a renamed copy).
+#[test]
+fn help_names_the_program_kin_whatever_the_file_is_called() {
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("kin-1.0-windows.exe");
+    std::fs::copy(env!("CARGO_BIN_EXE_kin"), &renamed).unwrap();
+    let out = Command::new(&renamed)
+        .args(["check", "--help"])
+        .assert()
+        .code(0);
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(help.contains("Aufruf: kin check"), "{help}");
+    assert!(!help.contains("kin-1.0"), "{help}");
+    let out = Command::new(&renamed).arg("chek").assert().code(2);
+    let error = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(!error.contains("kin-1.0"), "{error}");
+}

@@ -18,7 +18,8 @@ use std::path::PathBuf;
 /// 1: Befunde (auch fehlende oder unlesbare Dateien), 2: falscher Aufruf.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Zu prüfende Dateien
+    /// Zu prüfende Dateien, Ordner (alle *.kin.toml darin und darunter) oder Muster wie
+    /// kreis/*.kin.toml (** für Unterordner)
     #[arg(value_name = "DATEIEN", required = true)]
     pub files: Vec<PathBuf>,
     /// Ausgabeformat
@@ -70,10 +71,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     } else {
         LoadScope::Full
     };
+    let files = crate::cli::input::files(&args.files)?;
     // Files are checked a chunk at a time and only their findings kept, so
     // 20,000 files need no more memory than a few hundred.
     for_each_checked(
-        &args.files,
+        &files,
         field,
         detail,
         |file| findings_only(file, &gates, field),

@@ -21,7 +21,8 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 #[command(after_help = msg::REPORT_EXAMPLES)]
 pub struct Args {
-    /// Bewertungsdateien (eine oder mehrere)
+    /// Bewertungsdateien (eine oder mehrere), Ordner (alle *.kin.toml darin und darunter) oder
+    /// Muster wie kreis/*.kin.toml (** für Unterordner)
     #[arg(value_name = "DATEIEN", required = true)]
     pub files: Vec<PathBuf>,
     /// Ausgabeformat; ohne Angabe Tabellen (in eine Datei oder Pipe ohne Farben)
@@ -65,13 +66,14 @@ impl Format {
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
     let today = args.today.unwrap_or_else(crate::cli::dates::today);
+    let files = crate::cli::input::files(&args.files)?;
     match args.format.production() {
         Production::Whole(render) => {
-            let assessments = read_valid(&args.files, field)?;
+            let assessments = read_valid(&files, field)?;
             let report = Report::build(&assessments, field, today);
             print(&render(&report, &detect_screen())).context(msg::CANNOT_WRITE_OUTPUT)?;
         }
-        Production::Streamed(stream) => run_streamed(&args.files, field, today, stream)?,
+        Production::Streamed(stream) => run_streamed(&files, field, today, stream)?,
     }
     Ok(Outcome::Success)
 }

@@ -57,16 +57,17 @@ fn warnings_pass_unless_strict() {
         .code(1);
 }
 
+/// A missing file is a finding; a folder stands for the assessments in it
+/// (tests/cli/arguments.rs).
 #[test]
-fn missing_file_and_folder_are_findings() {
+fn a_missing_file_is_a_finding() {
     kin()
-        .args(["check", "nope.kin.toml", "."])
+        .args(["check", "nope.kin.toml", "valid.kin.toml"])
         .assert()
         .code(1)
         .stdout(
             "nope.kin.toml: error: Datei nicht gefunden\n\
-             .: error: das ist ein Ordner, keine Datei\n\
-             2 Dateien geprüft: 2 Fehler, 0 Warnungen\n",
+             2 Dateien geprüft: 1 Fehler, 0 Warnungen\n",
         );
 }
 

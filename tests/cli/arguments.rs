@@ -136,3 +136,24 @@ fn report_of_a_folder_compares_its_kommunen() {
     let talbach = text.find("talbach.kin.toml").expect("talbach listed");
     assert!(bergheim < talbach, "sorted: {text}");
 }
+
+#[test]
+fn a_broken_pattern_is_explained_and_control_characters_are_escaped() {
+    let dir = kommunen();
+    let out = kin(dir.path())
+        .args(["check", "kommunen/[ab.kin.toml"])
+        .assert()
+        .code(2);
+    let text = stderr(&out);
+    assert!(
+        text.starts_with("Fehler: ungültiges Muster „kommunen/[ab.kin.toml“ (Zeichen 10)"),
+        "{text}"
+    );
+    let out = kin(dir.path())
+        .args(["report", "\u{1b}]0;pwned\u{7}*.kin.toml"])
+        .assert()
+        .code(2);
+    let text = stderr(&out);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains("\\u{1b}]0;pwned\\u{7}*.kin.toml"), "{text}");
+}

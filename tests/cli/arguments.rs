@@ -154,6 +154,9 @@ fn a_broken_pattern_is_explained_and_control_characters_are_escaped() {
         .assert()
         .code(2);
     let text = stderr(&out);
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
     assert!(text.contains("\\u{1b}]0;pwned\\u{7}*.kin.toml"), "{text}");
 }

@@ -8,7 +8,7 @@ use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
 use crate::messages as msg;
 use crate::render::escape::one_line;
-use crate::store::batch::{self, CheckedFile};
+use crate::store::batch::{self, CheckedFile, Pipes};
 use crate::store::edit_session::{EditSession, OpenError, Opened};
 use crate::store::paths::{self, ArgumentError};
 use std::path::{Path, PathBuf};
@@ -38,9 +38,13 @@ fn argument_error(error: &ArgumentError) -> String {
 /// Reads files for a command that needs valid input. Shows every finding
 /// (warnings too); when any file has errors, returns the error that makes
 /// the command exit 2 without partial output.
-pub fn read_valid(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<(PathBuf, Assessment)>> {
-    let files =
-        batch::read_valid(paths, field).inspect_err(|invalid| show_findings(&invalid.files))?;
+pub fn read_valid(
+    paths: &[PathBuf],
+    field: &Field,
+    pipes: Pipes,
+) -> anyhow::Result<Vec<(PathBuf, Assessment)>> {
+    let files = batch::read_valid(paths, field, pipes)
+        .inspect_err(|invalid| show_findings(&invalid.files))?;
     show_findings(&files);
     Ok(files
         .into_iter()

@@ -9,6 +9,26 @@ pub fn not_found() -> String {
 pub fn is_a_folder() -> String {
     "das ist ein Ordner, keine Datei".into()
 }
+/// Why kin leaves a path alone that is not a regular file.
+pub fn not_a_regular_file(what: crate::store::regular_file::Special) -> String {
+    use crate::store::regular_file::Special;
+    let what = match what {
+        Special::Folder => return is_a_folder(),
+        Special::Pipe => "eine benannte Pipe (FIFO)",
+        Special::Device => "ein Gerät",
+        Special::Socket => "ein Socket",
+        Special::Symlink => "ein symbolischer Link",
+        Special::Other => "etwas Besonderes",
+    };
+    format!(
+        "das ist keine gewöhnliche Datei, sondern {what}; kin liest und ersetzt nur gewöhnliche Dateien"
+    )
+}
+pub fn empty_pipe() -> String {
+    "aus der Pipe kam nichts (schreibt niemand hinein?); kin liest nur, was ein anderes Programm \
+     gerade hineinschreibt"
+        .into()
+}
 pub fn file_too_large(max_mib: u64) -> String {
     format!("die Datei ist größer als {max_mib} MiB und sicher keine Bewertung")
 }

@@ -4,35 +4,46 @@ use crate::store::lock::Holder;
 
 /// The comment at the top of a lock file, for people who find one.
 pub fn lock_file_comment() -> String {
-    "# kin: Diese Datei zeigt, dass die Bewertungsdatei daneben gerade bearbeitet wird.\n\
-     # Sie verschwindet am Ende der Sitzung von selbst.\n"
+    "# kin: Diese Datei zeigt, wer die Bewertungsdatei daneben gerade bearbeitet.\n\
+     # kin entfernt sie am Ende der Sitzung; liegt sie danach noch hier (nach einem\n\
+     # Absturz), stört sie nicht und darf gelöscht werden.\n"
         .into()
 }
 
-pub fn lock_held(file: &str, lock_path: &str, holder: &Holder) -> String {
+pub fn lock_held(file: &str, holder: Option<&Holder>) -> String {
+    let who = match holder {
+        Some(holder) => format!(
+            " (kin {command}, Prozess {pid} auf {host}, seit {since})",
+            command = holder.command,
+            pid = holder.pid,
+            host = holder.host,
+            since = holder.since,
+        ),
+        None => String::new(),
+    };
     format!(
-        "{file} wird gerade bearbeitet (kin {command}, Prozess {pid} auf {host}, seit {since}) \
-         und bleibt unverändert. Bitte warten, bis diese Sitzung beendet ist. \
-         Läuft sicher keine andere kin-Sitzung mehr, kann die Sperrdatei {lock_path} gelöscht werden.",
-        command = holder.command,
-        pid = holder.pid,
-        host = holder.host,
-        since = holder.since,
-    )
-}
-
-pub fn lock_unreadable(file: &str, lock_path: &str) -> String {
-    format!(
-        "{file} ist gesperrt (Sperrdatei {lock_path}), aber die Sperrdatei ist unlesbar; \
-         die Datei bleibt unverändert. Wird gerade eine kin-Sitzung gestartet, in ein paar Sekunden \
-         noch einmal versuchen; eine unlesbare Sperrdatei, die älter als eine halbe Minute ist, \
-         übernimmt kin von selbst."
+        "{file} wird gerade in einer anderen kin-Sitzung bearbeitet{who} und bleibt unverändert. \
+         Bitte warten, bis diese Sitzung beendet ist, und dann noch einmal versuchen."
     )
 }
 
 pub fn lock_failed(file: &str, lock_path: &str, cause: &str) -> String {
     format!(
-        "{file} kann nicht gesperrt werden: die Sperrdatei {lock_path} lässt sich nicht anlegen ({cause}); \
-         die Datei bleibt unverändert"
+        "{file} kann nicht gesperrt werden: die Sperrdatei {lock_path} lässt sich nicht anlegen \
+         oder öffnen ({cause}); die Datei bleibt unverändert"
+    )
+}
+
+/// Why taking a lock gave up (it would take twenty sessions ending one
+/// after another in the same instant).
+pub const LOCK_FILE_KEEPS_VANISHING: &str =
+    "die Sperrdatei wurde immer wieder entfernt, während kin sie sperren wollte";
+
+/// A warning when the drive cannot lock files at all.
+pub fn lock_unsupported(file: &str) -> String {
+    format!(
+        "Hinweis: Das Laufwerk von {file} kann Dateien nicht sperren. kin bearbeitet die Datei \
+         trotzdem und prüft vor jedem Speichern, ob sie inzwischen jemand anders geändert hat; \
+         bitte nicht gleichzeitig mit anderen daran arbeiten."
     )
 }

@@ -30,6 +30,9 @@ fn write_error_reason(error: &io::Error) -> String {
         .get_ref()
         .is_some_and(|inner| inner.is::<crate::store::atomic_write::ReadOnlyFile>());
     let system = system_message(error);
+    if let Some(special) = crate::store::regular_file::NotRegular::in_error(error) {
+        return super::not_a_regular_file(special);
+    }
     match error.kind() {
         _ if own => READ_ONLY_FILE.to_owned(),
         io::ErrorKind::PermissionDenied => {

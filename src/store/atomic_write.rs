@@ -2,6 +2,7 @@
 //! half-written assessment: write a temporary file in the same folder, flush
 //! it to disk, then rename it over the target.
 
+use crate::store::regular_file::{Pipes, require_regular};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,9 @@ pub fn write_atomic_with(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let existing = fs::metadata(&target).ok();
+    if let Some(metadata) = &existing {
+        require_regular(metadata.file_type(), Pipes::Refuse)?;
+    }
     if overwrite == Overwrite::Allow
         && existing
             .as_ref()

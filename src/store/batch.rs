@@ -8,6 +8,8 @@ use crate::domain::finding::Finding;
 pub use crate::format::read::LoadScope;
 use crate::format::read::{Loaded, load_with};
 use crate::messages as msg;
+pub use crate::store::regular_file::Pipes;
+use crate::store::regular_file::{NotRegular, Special, open_for_reading};
 use rayon::prelude::*;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -39,11 +41,11 @@ impl CheckedFile {
 
 /// Reads and checks one file.
 pub fn read_checked(path: &Path, field: &Field) -> CheckedFile {
-    read_checked_with(path, field, LoadScope::Full)
+    read_checked_with(path, field, LoadScope::Full, Pipes::Refuse)
 }
 
-fn read_checked_with(path: &Path, field: &Field, scope: LoadScope) -> CheckedFile {
-    let loaded = match read_bytes(path) {
+fn read_checked_with(path: &Path, field: &Field, scope: LoadScope, pipes: Pipes) -> CheckedFile {
+    let loaded = match read_bytes(path, pipes) {
         Ok(bytes) => load_with(&bytes, field, scope),
         Err(finding) => Loaded::only(finding),
     };
@@ -54,8 +56,11 @@ fn read_checked_with(path: &Path, field: &Field, scope: LoadScope) -> CheckedFil
 }
 
 /// Reads and checks many files on all cores; the result keeps their order.
-pub fn read_all_checked(paths: &[PathBuf], field: &Field) -> Vec<CheckedFile> {
-    paths.par_iter().map(|p| read_checked(p, field)).collect()
+pub fn read_all_checked(paths: &[PathBuf], field: &Field, pipes: Pipes) -> Vec<CheckedFile> {
+    paths
+        .par_iter()
+        .map(|p| read_checked_with(p, field, LoadScope::Full, pipes))
+        .collect()
 }
 
 /// How many files [`for_each_checked`] reads and checks together: enough to
@@ -82,7 +87,7 @@ pub fn for_each_checked<T: Send, E>(
     for chunk in paths.chunks(CHUNK) {
         let kept: Vec<T> = chunk
             .par_iter()
-            .map(|p| keep(read_checked_with(p, field, scope)))
+            .map(|p| keep(read_checked_with(p, field, scope, Pipes::Refuse)))
             .collect();
         sink(kept)?;
     }
@@ -113,11 +118,16 @@ impl std::fmt::Display for InvalidFiles {
 
 impl std::error::Error for InvalidFiles {}
 
-/// Reads files for a command that needs valid input (report, diff): every
-/// file, in order, each with its assessment and any warnings; or, when any
-/// file has errors, an [`InvalidFiles`] error holding them all.
-pub fn read_valid(paths: &[PathBuf], field: &Field) -> Result<Vec<CheckedFile>, InvalidFiles> {
-    let files = read_all_checked(paths, field);
+/// Reads files for a command that needs valid input (report, diff; `kin
+/// diff` also reads pipes: `kin diff a <(git show HEAD:a)`): every file, in
+/// order, each with its assessment and any warnings; or, when any file has
+/// errors, an [`InvalidFiles`] error holding them all.
+pub fn read_valid(
+    paths: &[PathBuf],
+    field: &Field,
+    pipes: Pipes,
+) -> Result<Vec<CheckedFile>, InvalidFiles> {
+    let files = read_all_checked(paths, field, pipes);
     if files.iter().any(CheckedFile::has_errors) {
         return Err(InvalidFiles { files });
     }
@@ -128,28 +138,35 @@ pub fn read_valid(paths: &[PathBuf], field: &Field) -> Result<Vec<CheckedFile>, 
 /// small enough that a wrong path such as /dev/zero cannot exhaust memory.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
-/// The bytes of a file (or pipe, as in `kin diff a <(git show HEAD:a)`) of at
-/// most [`MAX_FILE_SIZE`]; a missing path, a folder or anything larger is a
-/// finding.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Finding> {
-    let metadata = std::fs::metadata(path).map_err(|e| read_error(path, &e))?;
-    if metadata.is_dir() {
-        return Err(Finding::file_error("io", msg::is_a_folder()));
-    }
-    read_limited(path).map_err(|e| {
+/// The bytes of a regular file (or, where `pipes` allows, a pipe) of at
+/// most [`MAX_FILE_SIZE`]; a missing path, a folder, a FIFO, a device or
+/// anything larger is a finding.
+pub fn read_bytes(path: &Path, pipes: Pipes) -> Result<Vec<u8>, Finding> {
+    let bytes = read_limited_with(path, pipes).map_err(|e| {
         if e.kind() == io::ErrorKind::FileTooLarge {
             Finding::file_error("io", msg::file_too_large(MAX_FILE_SIZE / 1024 / 1024))
         } else {
             read_error(path, &e)
         }
-    })
+    })?;
+    let is_pipe =
+        || std::fs::metadata(path).is_ok_and(|m| Special::of(m.file_type()) == Some(Special::Pipe));
+    if bytes.is_empty() && pipes == Pipes::Read && is_pipe() {
+        return Err(Finding::file_error("io", msg::empty_pipe()));
+    }
+    Ok(bytes)
 }
 
-/// The bytes of `path`, or [`io::ErrorKind::FileTooLarge`] past
-/// [`MAX_FILE_SIZE`], read without ever holding more than that.
+/// The bytes of the regular file `path`, or [`io::ErrorKind::FileTooLarge`]
+/// past [`MAX_FILE_SIZE`], read without ever holding more than that. Anything
+/// but a regular file is refused ([`NotRegular`]) without waiting.
 pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    read_limited_with(path, Pipes::Refuse)
+}
+
+fn read_limited_with(path: &Path, pipes: Pipes) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
+    open_for_reading(path, pipes)?
         .take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
@@ -162,7 +179,9 @@ pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 fn read_error(path: &Path, error: &io::Error) -> Finding {
-    let message = if path.is_dir() {
+    let message = if let Some(special) = NotRegular::in_error(error) {
+        msg::not_a_regular_file(special)
+    } else if path.is_dir() {
         msg::is_a_folder()
     } else if error.kind() == io::ErrorKind::NotFound {
         msg::not_found()

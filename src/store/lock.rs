@@ -1,15 +1,28 @@
-//! A lock file beside an assessment file, so that two kin sessions (`kin
-//! assess`, `kin set`) never write the same file at once. The lock file
-//! `.NAME.lock` names the process holding it (pid, host, start time); it is
-//! removed when the session ends, and a lock left behind by a process that no
-//! longer runs on this computer is recognised as stale and replaced, as is a
-//! lock file that has been unreadable (empty, damaged) for half a minute.
+//! The lock that keeps two kin sessions (`kin assess`, `kin set`) from
+//! editing one file at once: an operating-system lock (`File::try_lock`:
+//! flock on Unix, LockFileEx on Windows) on the lock file `.NAME.lock` beside
+//! the assessment, held for the whole session. The operating system releases
+//! it when the process ends, however it ends, so a crash or a kill never
+//! leaves a lock that blocks the next session, and no process id is guessed.
+//! The lock file's content only says who holds the lock, for the message a
+//! second session shows.
+//!
+//! The lock file is removed when the session ends (a killed session leaves
+//! it behind, unlocked and harmless). Removing is safe because every session,
+//! once it has the lock, checks that the path still names the file it locked:
+//! if the previous holder removed it in between, it starts over.
+//!
+//! A symbolic link or anything else but a regular file at the lock path is
+//! refused, never followed, so kin creates nothing outside the assessment's
+//! folder. On a file system that cannot lock files at all (some network
+//! shares), the session goes on without the lock: see [`FileLock::is_held`].
 
-use crate::store::atomic_write::{Overwrite, write_atomic};
+use crate::store::regular_file::{NotRegular, Special, nonblocking, require_regular};
 use serde::{Deserialize, Serialize};
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Who holds a lock: what the lock file says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,12 +38,13 @@ pub struct Holder {
 /// Why a lock could not be taken.
 #[derive(Debug)]
 pub enum LockError {
-    /// Another process holds the lock.
-    Held { lock_path: PathBuf, holder: Holder },
-    /// A lock file exists but does not say who holds it (being written right
-    /// now, or damaged).
-    Unreadable { lock_path: PathBuf },
-    /// The lock file could not be created or read.
+    /// Another session holds the lock; `holder` is what its lock file says
+    /// (`None` when it cannot be read, e.g. while it is being written).
+    Held {
+        lock_path: PathBuf,
+        holder: Option<Holder>,
+    },
+    /// The lock file could not be created, opened or locked.
     Io {
         lock_path: PathBuf,
         error: io::Error,
@@ -41,31 +55,32 @@ impl LockError {
     /// The German message for a person, naming `file` as they gave it.
     pub fn message(&self, file: &str) -> String {
         match self {
-            LockError::Held { lock_path, holder } => {
-                crate::messages::lock_held(file, &lock_path.display().to_string(), holder)
+            LockError::Held { holder, .. } => crate::messages::lock_held(file, holder.as_ref()),
+            LockError::Io { lock_path, error } => {
+                let cause = match NotRegular::in_error(error) {
+                    Some(special) => crate::messages::not_a_regular_file(special),
+                    None => error.to_string(),
+                };
+                crate::messages::lock_failed(file, &lock_path.display().to_string(), &cause)
             }
-            LockError::Unreadable { lock_path } => {
-                crate::messages::lock_unreadable(file, &lock_path.display().to_string())
-            }
-            LockError::Io { lock_path, error } => crate::messages::lock_failed(
-                file,
-                &lock_path.display().to_string(),
-                &error.to_string(),
-            ),
         }
     }
 }
 
-/// A held lock; dropping it removes the lock file.
+/// A lock taken for a session; dropping it releases the lock and removes
+/// the lock file.
 #[derive(Debug)]
 pub struct FileLock {
     path: PathBuf,
-    content: String,
+    /// The open lock file; `None` once released.
+    file: Arc<Mutex<Option<File>>>,
+    held: bool,
 }
 
 /// The lock file for `file`: `.NAME.lock` in the same folder. Symbolic links
-/// are followed first, so two links to one file share one lock. On Windows
-/// the path has no `\\?\` prefix (it is shown to people).
+/// to the assessment are followed first, so two links to one file share one
+/// lock, and the lock lies beside the file that is saved. On Windows the
+/// path has no `\\?\` prefix (it is shown to people).
 pub fn lock_path(file: &Path) -> PathBuf {
     let target = dunce::canonicalize(file).unwrap_or_else(|_| {
         let parent = match file.parent() {
@@ -82,152 +97,228 @@ pub fn lock_path(file: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.lock"))
 }
 
+/// How often kin starts over when the lock file it locked was removed by
+/// the previous holder in between (each time means a session ended).
+const ATTEMPTS: usize = 20;
+
 impl FileLock {
     /// Takes the lock for `file` on behalf of `command` (e.g. "assess").
     pub fn acquire(file: &Path, command: &str) -> Result<FileLock, LockError> {
         let path = lock_path(file);
-        let holder = Holder {
-            pid: std::process::id(),
-            host: host_name(),
-            since: jiff::ZonedDateTime::now()
-                .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                .to_string(),
-            command: command.to_owned(),
+        let io_error = |error| LockError::Io {
+            lock_path: path.clone(),
+            error,
         };
-        let content = crate::messages::lock_file_comment()
-            + &toml::to_string(&holder).expect("a lock holder serialises");
-        // Two attempts: the second one after removing a stale lock.
-        for _ in 0..2 {
-            match create_new(&path, &content) {
-                Ok(()) => {
-                    held_here().push(path.clone());
-                    return Ok(FileLock { path, content });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(error) => {
-                    return Err(LockError::Io {
-                        lock_path: path,
-                        error,
-                    });
-                }
-            }
-            let existing = match fs::read_to_string(&path) {
-                Ok(text) => text,
-                // Released between our attempt and the read: try again.
-                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-                Err(error) => {
-                    return Err(LockError::Io {
-                        lock_path: path,
-                        error,
-                    });
-                }
-            };
-            match toml::from_str::<Holder>(&existing) {
-                Ok(other) if !is_stale(&other, &path) => {
+        for _ in 0..ATTEMPTS {
+            let (mut lock_file, writable) = open_lock_file(&path).map_err(io_error)?;
+            let held = match lock_file.try_lock() {
+                Ok(()) => true,
+                Err(fs::TryLockError::WouldBlock) => {
                     return Err(LockError::Held {
-                        lock_path: path,
-                        holder: other,
+                        lock_path: path.clone(),
+                        holder: read_holder(&mut lock_file),
                     });
                 }
-                Ok(_) => {}
-                Err(_) if is_abandoned(&path) => {}
-                Err(_) => return Err(LockError::Unreadable { lock_path: path }),
+                Err(fs::TryLockError::Error(e)) if cannot_lock_here(&e) => false,
+                Err(fs::TryLockError::Error(e)) => return Err(io_error(e)),
+            };
+            if !names_file(&path, &lock_file) {
+                // The previous holder removed it after we opened it.
+                continue;
             }
-            // Remove the stale lock only if it is still the one we looked at.
-            if fs::read_to_string(&path).is_ok_and(|now| now == existing) {
-                let _ = fs::remove_file(&path);
+            if !writable {
+                // Someone else's leftover lock file that we may not write:
+                // put our own in its place (we hold its lock, so nobody
+                // else uses it now).
+                if held && fs::remove_file(&path).is_ok() {
+                    continue;
+                }
+            } else {
+                write_holder(&mut lock_file, command).map_err(io_error)?;
             }
+            return Ok(FileLock {
+                path,
+                file: Arc::new(Mutex::new(Some(lock_file))),
+                held,
+            });
         }
-        Err(LockError::Unreadable { lock_path: path })
+        Err(io_error(io::Error::other(
+            crate::messages::LOCK_FILE_KEEPS_VANISHING,
+        )))
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// A function that removes this lock file (if it is still ours); for
+    /// Whether the operating system holds the lock. `false` on a file
+    /// system that cannot lock files: the session then relies on noticing,
+    /// before every save, that someone else changed the file (the caller
+    /// should say so).
+    pub fn is_held(&self) -> bool {
+        self.held
+    }
+
+    /// A function that releases this lock and removes the lock file; for
     /// exits that do not run destructors, such as the Ctrl-C handler.
     pub fn releaser(&self) -> impl Fn() + Send + Sync + 'static {
         let path = self.path.clone();
-        let content = self.content.clone();
-        move || remove_if_ours(&path, &content)
+        let file = Arc::clone(&self.file);
+        move || release(&path, &file)
     }
 }
 
 impl Drop for FileLock {
     fn drop(&mut self) {
-        remove_if_ours(&self.path, &self.content);
-        held_here().retain(|p| *p != self.path);
+        release(&self.path, &self.file);
     }
 }
 
-fn remove_if_ours(path: &Path, content: &str) {
-    if fs::read_to_string(path).is_ok_and(|now| now == content) {
+/// Removes the lock file while still holding its lock (if the path still
+/// names it), then closes it, which releases the lock.
+fn release(path: &Path, file: &Mutex<Option<File>>) {
+    let mut file = file
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(open) = file.take()
+        && names_file(path, &open)
+    {
         let _ = fs::remove_file(path);
     }
 }
 
-/// Creates the lock file with its content in one step, so that no other
-/// process (and no later run after a crash) ever sees an empty lock: an
-/// atomic write that refuses to replace an existing file (see
-/// [`write_atomic`]). File systems that cannot do that fall back to creating
-/// the file directly; a crash there can leave an empty lock, which
-/// [`is_abandoned`] recognises once it is old enough.
-fn create_new(path: &Path, content: &str) -> io::Result<()> {
-    match write_atomic(path, content.as_bytes(), Overwrite::Refuse) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) => create_directly(path, content),
+/// Opens (or creates) the lock file without following a symbolic link and
+/// without waiting; anything but a regular file is refused. Returns whether
+/// it is open for writing (someone else's leftover may be read-only to us;
+/// locking works all the same).
+fn open_lock_file(path: &Path) -> io::Result<(File, bool)> {
+    if let Ok(metadata) = fs::symlink_metadata(path) {
+        require_lock_file_type(metadata.file_type())?;
     }
-}
-
-fn create_directly(path: &Path, content: &str) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    let written = file
-        .write_all(content.as_bytes())
-        .and_then(|()| file.sync_all());
-    if let Err(e) = written {
-        drop(file);
-        let _ = fs::remove_file(path);
-        return Err(e);
-    }
-    Ok(())
-}
-
-/// How long a lock file may stay unreadable before kin takes it for the
-/// remains of a crash. Writing a lock takes far less than a millisecond.
-const UNREADABLE_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// An unreadable lock file (empty or damaged) that has not changed for
-/// [`UNREADABLE_GRACE`]: no kin is in the middle of writing it.
-fn is_abandoned(path: &Path) -> bool {
-    fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|modified| modified.elapsed().ok())
-        .is_some_and(|age| age >= UNREADABLE_GRACE)
-}
-
-/// A lock is stale when it was taken on this computer by a process that no
-/// longer runs. A lock with this very process's id is stale too: this process
-/// has not taken it yet, so an earlier one with the same id (common in
-/// containers) left it. Locks from other computers (shared folders) are never
-/// stale: kin cannot tell whether their process still runs.
-fn is_stale(holder: &Holder, path: &Path) -> bool {
-    let this_process = holder.pid == std::process::id();
-    holder.host == host_name()
-        && if this_process {
-            !held_here().contains(&path.to_path_buf())
-        } else {
-            !process_alive(holder.pid)
+    let open = |write: bool| {
+        let mut options = OpenOptions::new();
+        options.read(true);
+        if write {
+            options.write(true).create(true);
         }
+        nonblocking(&mut options);
+        no_follow(&mut options);
+        options.open(path)
+    };
+    let (file, writable) = match open(true) {
+        Ok(file) => (file, true),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied && path.exists() => {
+            (open(false)?, false)
+        }
+        Err(e) if is_symlink_error(&e) => return Err(NotRegular::error(Special::Symlink)),
+        Err(e) => return Err(e),
+    };
+    require_lock_file_type(file.metadata()?.file_type())?;
+    Ok((file, writable))
 }
 
-/// The lock files this process holds right now.
-fn held_here() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
-    static HELD: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
-    HELD.lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+fn require_lock_file_type(file_type: fs::FileType) -> io::Result<()> {
+    require_regular(file_type, crate::store::regular_file::Pipes::Refuse)
+}
+
+/// Never follow a symbolic link at the lock path: a link could make kin
+/// create or lock a file elsewhere.
+fn no_follow(options: &mut OpenOptions) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(
+            (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32,
+        );
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        // FILE_FLAG_OPEN_REPARSE_POINT: open a link itself, not its target
+        // (then refused by its type).
+        options.custom_flags(0x0020_0000);
+    }
+}
+
+/// Opening with `O_NOFOLLOW` fails with `ELOOP` on a symbolic link.
+fn is_symlink_error(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
+}
+
+/// A file system that cannot lock files at all (rather than a lock that is
+/// held): no such operation, or no lock service (NFS without lockd).
+fn cannot_lock_here(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(rustix::io::Errno::NOLCK.raw_os_error()) {
+        return true;
+    }
+    error.kind() == io::ErrorKind::Unsupported
+}
+
+/// Whether `path` still names the open `file` (not removed, not replaced).
+fn names_file(path: &Path, file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::symlink_metadata(path), file.metadata()) {
+            (Ok(at_path), Ok(open)) => at_path.dev() == open.dev() && at_path.ino() == open.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // A link at the path is refused when opening, so this opens the file itself.
+        match (
+            same_file::Handle::from_path(path),
+            file.try_clone().and_then(same_file::Handle::from_file),
+        ) {
+            (Ok(at_path), Ok(open)) => at_path == open,
+            _ => false,
+        }
+    }
+}
+
+/// Replaces the lock file's content with who holds it now.
+fn write_holder(file: &mut File, command: &str) -> io::Result<()> {
+    let holder = Holder {
+        pid: std::process::id(),
+        host: host_name(),
+        since: jiff::ZonedDateTime::now()
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string(),
+        command: command.to_owned(),
+    };
+    let content = crate::messages::lock_file_comment()
+        + &toml::to_string(&holder).expect("a lock holder serialises");
+    file.set_len(0)?;
+    file.rewind()?;
+    file.write_all(content.as_bytes())
+}
+
+/// Who holds the lock, as its file says. The holder may be writing it this
+/// very moment, so an unreadable content is read again a few times.
+fn read_holder(file: &mut File) -> Option<Holder> {
+    for attempt in 0..3 {
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let mut text = String::new();
+        let read = file
+            .rewind()
+            .and_then(|()| file.take(64 * 1024).read_to_string(&mut text));
+        if let Ok(Ok(holder)) = read.map(|_| toml::from_str::<Holder>(&text)) {
+            return Some(holder);
+        }
+    }
+    None
 }
 
 /// The name of this computer, as lock files record it.
@@ -245,195 +336,146 @@ pub fn host_name() -> String {
     }
 }
 
-/// Whether a process with this id runs on this computer. When in doubt
-/// (no permission to ask, unknown platform) the answer is yes.
-fn process_alive(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Some(pid) = i32::try_from(pid)
-            .ok()
-            .and_then(rustix::process::Pid::from_raw)
-        else {
-            return true;
-        };
-        match rustix::process::test_kill_process(pid) {
-            Ok(()) => true,
-            Err(e) => e != rustix::io::Errno::SRCH,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        true
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_lock_left_by_an_earlier_process_with_our_id_is_stale() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.kin.toml");
-        let left = Holder {
-            pid: std::process::id(),
-            host: host_name(),
-            since: "2026-01-01T00:00:00+01:00".into(),
-            command: "assess".into(),
-        };
-        fs::write(lock_path(&file), toml::to_string(&left).unwrap()).unwrap();
-        let lock = FileLock::acquire(&file, "set").expect("the leftover lock is taken over");
-        assert!(
-            fs::read_to_string(lock.path())
-                .unwrap()
-                .contains("command = \"set\"")
-        );
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
     }
 
     #[test]
-    fn lock_file_sits_beside_the_file_and_goes_away() {
+    fn lock_file_sits_beside_the_file_says_who_and_goes_away() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.kin.toml");
         let lock = FileLock::acquire(&file, "assess").unwrap();
+        assert!(lock.is_held());
         let expected = dunce::canonicalize(dir.path())
             .unwrap()
             .join(".a.kin.toml.lock");
         assert_eq!(lock.path(), expected);
         assert!(!lock.path().to_string_lossy().starts_with(r"\\?\"));
+        assert_eq!(names(dir.path()), vec![".a.kin.toml.lock".to_owned()]);
         let text = fs::read_to_string(&expected).unwrap();
-        assert!(
-            text.contains(&format!("pid = {}", std::process::id())),
-            "{text}"
-        );
+        let holder: Holder = toml::from_str(&text).unwrap();
+        assert_eq!(holder.pid, std::process::id());
+        assert_eq!(holder.command, "assess");
         drop(lock);
         assert!(!expected.exists());
     }
 
     #[test]
-    fn a_second_lock_is_refused_while_the_first_is_held() {
+    fn a_second_lock_is_refused_while_the_first_is_held_and_taken_after() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.kin.toml");
-        let _first = FileLock::acquire(&file, "assess").unwrap();
+        let first = FileLock::acquire(&file, "assess").unwrap();
         match FileLock::acquire(&file, "set") {
-            Err(LockError::Held { holder, .. }) => {
+            Err(LockError::Held {
+                holder: Some(holder),
+                ..
+            }) => {
                 assert_eq!(holder.pid, std::process::id());
                 assert_eq!(holder.command, "assess");
             }
             other => panic!("expected Held, got {other:?}"),
         }
+        // The refused attempt did not disturb the first lock.
+        assert!(first.path().exists());
+        drop(first);
+        let second = FileLock::acquire(&file, "set").unwrap();
+        assert!(second.is_held());
+    }
+
+    #[test]
+    fn a_leftover_lock_file_that_nobody_holds_is_simply_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.kin.toml");
+        // What a killed session leaves: the file, no lock. Even damaged.
+        fs::write(lock_path(&file), "pid = 1\nhost = \"anderswo\"\n\0kaputt").unwrap();
+        let lock = FileLock::acquire(&file, "set").expect("nobody holds it");
+        let holder: Holder = toml::from_str(&fs::read_to_string(lock.path()).unwrap()).unwrap();
+        assert_eq!(holder.command, "set");
+    }
+
+    #[test]
+    fn the_releaser_removes_the_lock_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.kin.toml");
+        let lock = FileLock::acquire(&file, "assess").unwrap();
+        let release = lock.releaser();
+        release();
+        assert!(!lock.path().exists());
+        // Released: another session may take it, and our drop leaves it be.
+        let other = FileLock::acquire(&file, "set").unwrap();
+        drop(lock);
+        assert!(other.path().exists());
+    }
+
+    #[test]
+    fn dropping_does_not_remove_a_lock_file_that_replaced_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.kin.toml");
+        let lock = FileLock::acquire(&file, "assess").unwrap();
+        let path = lock.path().to_path_buf();
+        fs::remove_file(&path).unwrap();
+        fs::write(&path, "someone else").unwrap();
+        drop(lock);
+        assert_eq!(fs::read_to_string(path).unwrap(), "someone else");
     }
 
     #[cfg(unix)]
     #[test]
-    fn a_stale_lock_of_a_dead_process_is_replaced() {
+    fn a_symlink_at_the_lock_path_is_refused_and_not_followed() {
         let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.kin.toml");
-        // A process that has ended: its pid is not running any more.
-        let mut child = std::process::Command::new("true").spawn().unwrap();
-        let dead = child.id();
-        child.wait().unwrap();
-        let stale = Holder {
-            pid: dead,
-            host: host_name(),
-            since: "2026-01-01T00:00:00Z".into(),
-            command: "assess".into(),
-        };
-        fs::write(lock_path(&file), toml::to_string(&stale).unwrap()).unwrap();
-        let lock = FileLock::acquire(&file, "set").unwrap();
-        let text = fs::read_to_string(lock.path()).unwrap();
+        let target = elsewhere.path().join("angelegt");
+        std::os::unix::fs::symlink(&target, lock_path(&file)).unwrap();
+        let error = FileLock::acquire(&file, "set").unwrap_err();
         assert!(
-            text.contains(&format!("pid = {}", std::process::id())),
-            "{text}"
+            error.message("a.kin.toml").contains("symbolischer Link"),
+            "{}",
+            error.message("a.kin.toml")
         );
+        assert!(!target.exists(), "nothing created outside the folder");
+        assert!(names(elsewhere.path()).is_empty());
     }
 
+    #[cfg(unix)]
     #[test]
-    fn locks_of_other_computers_and_damaged_locks_are_respected() {
+    fn a_fifo_at_the_lock_path_is_refused_without_waiting() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.kin.toml");
-        let remote = Holder {
-            pid: 1,
-            host: format!("{}-elsewhere", host_name()),
-            since: "2026-01-01T00:00:00Z".into(),
-            command: "assess".into(),
-        };
-        fs::write(lock_path(&file), toml::to_string(&remote).unwrap()).unwrap();
-        assert!(matches!(
-            FileLock::acquire(&file, "set"),
-            Err(LockError::Held { .. })
-        ));
-        fs::write(lock_path(&file), "").unwrap();
-        assert!(matches!(
-            FileLock::acquire(&file, "set"),
-            Err(LockError::Unreadable { .. })
-        ));
-    }
-
-    #[test]
-    fn an_unreadable_lock_is_taken_over_only_once_it_is_old() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.kin.toml");
-        // What a crash between creating and writing a lock leaves.
-        fs::write(lock_path(&file), "").unwrap();
-        assert!(matches!(
-            FileLock::acquire(&file, "set"),
-            Err(LockError::Unreadable { .. })
-        ));
-        let old = std::time::SystemTime::now() - UNREADABLE_GRACE;
-        fs::File::options()
-            .write(true)
-            .open(lock_path(&file))
-            .unwrap()
-            .set_modified(old)
-            .unwrap();
-        let lock = FileLock::acquire(&file, "set").expect("the abandoned lock is taken over");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            lock_path(&file),
+            rustix::fs::Mode::from_raw_mode(0o644),
+        )
+        .unwrap();
+        let error = FileLock::acquire(&file, "set").unwrap_err();
         assert!(
-            fs::read_to_string(lock.path())
-                .unwrap()
-                .contains("command = \"set\"")
+            error.message("a.kin.toml").contains("benannte Pipe"),
+            "{}",
+            error.message("a.kin.toml")
         );
     }
 
     #[test]
-    fn taking_a_lock_leaves_only_the_lock_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.kin.toml");
-        let lock = FileLock::acquire(&file, "assess").unwrap();
-        let names: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, vec![".a.kin.toml.lock".to_owned()]);
-        let text = fs::read_to_string(lock.path()).unwrap();
-        assert!(toml::from_str::<Holder>(&text).is_ok(), "{text}");
-    }
-
-    #[test]
-    fn both_ways_of_creating_refuse_an_existing_lock() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(".a.kin.toml.lock");
-        create_directly(&path, "first").unwrap();
-        let second = create_directly(&path, "second").unwrap_err();
-        assert_eq!(second.kind(), io::ErrorKind::AlreadyExists);
-        let atomic = create_new(&path, "third").unwrap_err();
-        assert_eq!(atomic.kind(), io::ErrorKind::AlreadyExists);
-        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temporary file left"
-        );
-    }
-
-    #[test]
-    fn dropping_does_not_remove_a_lock_someone_else_took_over() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.kin.toml");
-        let lock = FileLock::acquire(&file, "assess").unwrap();
-        fs::write(lock.path(), "someone else").unwrap();
-        let path = lock.path().to_path_buf();
-        drop(lock);
-        assert_eq!(fs::read_to_string(path).unwrap(), "someone else");
+    fn only_missing_locking_support_lets_a_session_go_on_without_lock() {
+        assert!(cannot_lock_here(&io::Error::from(
+            io::ErrorKind::Unsupported
+        )));
+        #[cfg(unix)]
+        assert!(cannot_lock_here(&io::Error::from_raw_os_error(
+            rustix::io::Errno::NOLCK.raw_os_error()
+        )));
+        assert!(!cannot_lock_here(&io::Error::from(
+            io::ErrorKind::PermissionDenied
+        )));
     }
 }

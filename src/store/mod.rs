@@ -7,4 +7,5 @@ pub mod batch;
 pub mod edit_session;
 pub mod lock;
 pub mod paths;
+pub mod regular_file;
 pub mod spool;

@@ -423,11 +423,12 @@ fn streamed_formats_over_many_files_equal_the_whole_report() {
         paths.push(path);
     }
     let field = Field::embedded();
-    let assessments: Vec<_> = kin::store::batch::read_valid(&paths, field)
-        .unwrap()
-        .into_iter()
-        .filter_map(kin::store::batch::CheckedFile::into_assessment)
-        .collect();
+    let assessments: Vec<_> =
+        kin::store::batch::read_valid(&paths, field, kin::store::batch::Pipes::Refuse)
+            .unwrap()
+            .into_iter()
+            .filter_map(kin::store::batch::CheckedFile::into_assessment)
+            .collect();
     let today = jiff::civil::date(2026, 11, 25);
     let whole = Report::build(&assessments, field, today);
     let screen = kin::terminal::screen::detect_screen();

@@ -261,52 +261,39 @@ fn missing_and_invalid_files_are_refused() {
 }
 
 #[test]
-fn a_held_lock_is_respected_and_a_stale_one_replaced() {
+fn a_held_lock_is_respected_and_a_leftover_lock_file_taken() {
     let ws = Workspace::new();
     let before = fs::read(&ws.path).unwrap();
-    let lock = ws.dir.path().join(".bewertung.kin.toml.lock");
-    let host = kin::store::lock::host_name();
-    // This test process is alive: its lock holds.
-    fs::write(
-        &lock,
-        format!(
-            "pid = {}\nhost = \"{host}\"\nsince = \"2026-11-25T09:00:00+01:00\"\ncommand = \"assess\"\n",
-            std::process::id()
-        ),
-    )
-    .unwrap();
+    // Another session (this test process) holds the lock.
+    let held = kin::store::lock::FileLock::acquire(&ws.path, "assess").unwrap();
     ws.set()
         .args(["wirtschaft-foerderung", "--status", "done"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "wird gerade bearbeitet (kin assess",
+            "wird gerade in einer anderen kin-Sitzung bearbeitet (kin assess, Prozess",
         ))
-        .stderr(predicate::str::contains(".bewertung.kin.toml.lock"));
+        .stderr(predicate::str::contains("bleibt unverändert"));
     assert_eq!(fs::read(&ws.path).unwrap(), before);
+    let lock = held.path().to_path_buf();
     assert!(lock.exists(), "someone else's lock stays");
+    drop(held);
 
-    // A process that has ended leaves a stale lock, which kin replaces.
-    #[cfg(unix)]
-    {
-        let mut child = std::process::Command::new("true").spawn().unwrap();
-        let dead = child.id();
-        child.wait().unwrap();
-        fs::write(
-            &lock,
-            format!("pid = {dead}\nhost = \"{host}\"\nsince = \"2026-11-25T09:00:00+01:00\"\ncommand = \"assess\"\n"),
-        )
-        .unwrap();
-        ws.set()
-            .args(["wirtschaft-foerderung", "--status", "done"])
-            .assert()
-            .success();
-        assert!(
-            ws.text()
-                .contains("status = \"done\"\nresponsible = \"Wirtschaftsförderung\"")
-        );
-        ws.assert_alone();
-    }
+    // What a killed session leaves behind: a lock file nobody holds.
+    fs::write(
+        &lock,
+        "pid = 4711\nhost = \"rathaus-pc\"\nsince = \"2026-11-25T09:00:00+01:00\"\ncommand = \"assess\"\n",
+    )
+    .unwrap();
+    ws.set()
+        .args(["wirtschaft-foerderung", "--status", "done"])
+        .assert()
+        .success();
+    assert!(
+        ws.text()
+            .contains("status = \"done\"\nresponsible = \"Wirtschaftsförderung\"")
+    );
+    ws.assert_alone();
 }
 
 #[test]

@@ -8,6 +8,8 @@
 
 #![cfg(unix)]
 
+mod special_files;
+
 use assert_cmd::Command;
 use jiff::civil::date;
 use kin::domain::assessment::{Assessment, Kommune};

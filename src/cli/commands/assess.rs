@@ -52,6 +52,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         bail!(msg::no_terminal(&shown));
     }
     let lock = FileLock::acquire(&args.file, "assess").map_err(|e| anyhow!(e.message(&shown)))?;
+    if !lock.is_held() {
+        eprintln!("{}", msg::lock_unsupported(&shown));
+    }
     let Opened {
         mut file,
         assessment,

@@ -8,6 +8,7 @@ use crate::domain::field::Field;
 use crate::domain::report::{AssessmentReport, DistrictTotals, Report};
 use crate::messages as msg;
 use crate::render::report::{Renderer, Stream, csv, json, markdown, table};
+use crate::store::batch::Pipes;
 use crate::store::batch::{LoadScope, for_each_checked};
 use crate::store::spool::Spool;
 use crate::terminal::screen::detect_screen;
@@ -69,7 +70,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let files = crate::cli::input::files(&args.files)?;
     match args.format.production() {
         Production::Whole(render) => {
-            let assessments = read_valid(&files, field)?;
+            let assessments = read_valid(&files, field, Pipes::Refuse)?;
             let report = Report::build(&assessments, field, today);
             print(&render(&report, &detect_screen())).context(msg::CANNOT_WRITE_OUTPUT)?;
         }

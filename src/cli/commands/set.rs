@@ -128,7 +128,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         clear: args.clear.iter().copied().map(ItemDetail::from).collect(),
     };
 
-    let _lock = FileLock::acquire(&args.file, "set").map_err(|e| anyhow!(e.message(&shown)))?;
+    let lock = FileLock::acquire(&args.file, "set").map_err(|e| anyhow!(e.message(&shown)))?;
+    if !lock.is_held() {
+        eprintln!("{}", msg::lock_unsupported(&shown));
+    }
     let Opened {
         mut file,
         assessment,

@@ -20,6 +20,7 @@ use crate::messages as msg;
 use crate::render::diff::{Comparison, Side, lines};
 use crate::render::escape::one_line;
 use crate::render::findings::finding_line;
+use crate::store::batch::read_limited;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -68,7 +69,7 @@ fn read_version(label: String, file: &OsString, mode: &str) -> anyhow::Result<Ve
     let bytes = if absent {
         None
     } else {
-        let bytes = std::fs::read(&path).map_err(|e| {
+        let bytes = read_limited(&path).map_err(|e| {
             anyhow::anyhow!("{}: {}", path.display(), msg::unreadable(&e.to_string()))
         })?;
         Some(bytes)

@@ -9,6 +9,7 @@ use crate::domain::diff::diff;
 use crate::domain::field::Field;
 use crate::messages as msg;
 use crate::render::diff::{Comparison, Side, json, markdown, text};
+use crate::store::batch::Pipes;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -68,7 +69,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         anyhow::bail!(msg::diff_needs_two_files());
     };
     let field = Field::embedded();
-    let files = read_valid(&[old.clone(), new.clone()], field)?;
+    let files = read_valid(&[old.clone(), new.clone()], field, Pipes::Read)?;
     let (old_assessment, new_assessment) = (&files[0].1, &files[1].1);
     let diff = diff(old_assessment, new_assessment, field);
     let (old_label, new_label) = (old.display().to_string(), new.display().to_string());

@@ -165,17 +165,27 @@ fn usage_errors_exit_2() {
 
 #[cfg(unix)]
 #[test]
-fn endless_input_is_cut_off_not_read_forever() {
-    // /dev/zero never ends: kin stops at its size limit instead of exhausting memory.
+fn devices_are_refused_and_endless_pipes_cut_off() {
+    // /dev/zero never ends: kin does not read devices at all.
     kin()
         .args(["check", "/dev/zero", "/dev/null"])
         .timeout(std::time::Duration::from_secs(60))
         .assert()
         .code(1)
         .stdout(predicates::str::contains(
-            "/dev/zero: error: die Datei ist größer als 64 MiB",
+            "/dev/zero: error: das ist keine gewöhnliche Datei, sondern ein Gerät",
         ))
-        .stdout(predicates::str::contains(
-            "/dev/null:1:1: error: die Datei ist leer",
-        ));
+        .stdout(predicates::str::contains("/dev/null: error: das ist keine"));
+    // A pipe (which kin diff reads) that never ends stops at the size limit.
+    let out = std::process::Command::new("bash")
+        .args(["-c", "timeout 60 \"$KIN\" diff <(yes) <(yes)"])
+        .env("KIN", env!("CARGO_BIN_EXE_kin"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: die Datei ist größer als 64 MiB"),
+        "{stderr}"
+    );
 }

@@ -310,7 +310,7 @@ fn a_second_session_on_the_same_file_is_refused() {
     first.expect("Wo möchten Sie weitermachen?");
 
     let mut second = Pty::spawn(dir.path(), &["assess"]);
-    second.expect("wird gerade bearbeitet (kin assess");
+    second.expect("wird gerade in einer anderen kin-Sitzung bearbeitet (kin assess");
     assert_eq!(second.exit_code(), 2);
 
     assert_cmd::Command::cargo_bin("kin")
@@ -325,7 +325,9 @@ fn a_second_session_on_the_same_file_is_refused() {
         ])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("wird gerade bearbeitet"));
+        .stderr(predicates::str::contains(
+            "wird gerade in einer anderen kin-Sitzung bearbeitet",
+        ));
 
     first.send("\x03");
     first.expect("Abgebrochen.");

@@ -23,6 +23,13 @@ impl StatusCounts {
         self.0[index(status)] += 1;
     }
 
+    /// Adds every count of `other`.
+    pub fn add_all(&mut self, other: StatusCounts) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine += theirs;
+        }
+    }
+
     pub fn get(&self, status: Status) -> usize {
         self.0[index(status)]
     }

@@ -1,6 +1,8 @@
-//! The report model behind `kin report`: the figures, answers and items of
-//! each assessment plus totals over all of them (a district). Built from
-//! loaded assessments; no I/O and no formatting (see `render::report`).
+//! The report model behind `kin report`: each assessment in full
+//! ([`AssessmentReport`]), and the district overview ([`District`]: one
+//! small [`KommuneRow`] per Kommune plus the totals), which is all a district
+//! report keeps, so thousands of files never sit in memory together. Built
+//! from loaded assessments; no I/O and no formatting (see `render::report`).
 
 use crate::domain::assessment::{Assessment, Item};
 use crate::domain::field::Field;
@@ -9,14 +11,57 @@ use crate::domain::status::Status;
 use jiff::civil::Date;
 use std::path::Path;
 
-/// Everything a report shows about one or more assessments of the same field.
+/// A whole report held in memory: every assessment in full and the district
+/// built from them. `kin report` itself streams instead (see
+/// `render::report::ReportRenderer`); this is for tests and library users.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    /// The title of the embedded field, e.g. "Interkommunale Zusammenarbeit".
-    pub field_title: String,
     /// In the order the files were given.
     pub assessments: Vec<AssessmentReport>,
+    pub district: District,
+}
+
+/// The district overview: one row per Kommune and the totals over all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct District {
+    /// The title of the embedded field, e.g. "Interkommunale Zusammenarbeit".
+    pub field_title: String,
+    /// In report order (the order the files were given).
+    pub kommunen: Vec<KommuneRow>,
     pub totals: DistrictTotals,
+}
+
+/// What a district overview shows of one Kommune: its identity, figures,
+/// the status of each suggestion, its own measures and answers, but not the
+/// notes, partners and evidence of its items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KommuneRow {
+    /// The file as given on the command line.
+    pub file: String,
+    pub kommune: String,
+    pub ags: Option<String>,
+    pub assessor: Option<String>,
+    pub date: Date,
+    pub field_version: String,
+    pub counts: StatusCounts,
+    /// The status of every suggestion of the field, in field order.
+    pub suggestions: Vec<Status>,
+    /// The Kommune's own measures, in field order of their categories.
+    pub own: Vec<OwnMeasureRow>,
+    /// The answer to every entry question of the field, in order ("" when
+    /// there is none).
+    pub answers: Vec<String>,
+    /// How many items are überfällig on the report's day.
+    pub overdue: usize,
+}
+
+/// An own measure as the district overview lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnMeasureRow {
+    pub category_title: String,
+    pub title: String,
+    pub status: Status,
+    pub overdue: bool,
 }
 
 /// One Kommune's assessment as a report shows it.
@@ -61,6 +106,7 @@ pub struct ItemReport {
     pub id: String,
     /// The category id.
     pub category: String,
+    pub category_title: String,
     pub title: String,
     /// Whether the Kommune added this measure itself.
     pub own: bool,
@@ -111,23 +157,80 @@ impl Report {
                 AssessmentReport::build(&path.as_ref().display().to_string(), a, field, today)
             })
             .collect();
-        let totals = DistrictTotals::build(&assessments, field);
-        Report {
-            field_title: field.title.clone(),
-            assessments,
-            totals,
+        let mut district = District::new(field);
+        for a in &assessments {
+            district.add(KommuneRow::of(a));
         }
+        Report {
+            assessments,
+            district,
+        }
+    }
+}
+
+impl District {
+    /// A district without Kommunen yet; [`District::add`] adds one at a
+    /// time, so a report can stream through thousands of files.
+    pub fn new(field: &Field) -> District {
+        District {
+            field_title: field.title.clone(),
+            kommunen: Vec::new(),
+            totals: DistrictTotals::empty(field),
+        }
+    }
+
+    /// Adds the next Kommune and counts it in.
+    pub fn add(&mut self, row: KommuneRow) {
+        self.totals.add(&row);
+        self.kommunen.push(row);
     }
 
     /// The distinct field versions of the assessments, in first-seen order.
     pub fn field_versions(&self) -> Vec<&str> {
         let mut versions: Vec<&str> = Vec::new();
-        for a in &self.assessments {
-            if !versions.contains(&a.field_version.as_str()) {
-                versions.push(&a.field_version);
+        for row in &self.kommunen {
+            if !versions.contains(&row.field_version.as_str()) {
+                versions.push(&row.field_version);
             }
         }
         versions
+    }
+}
+
+impl KommuneRow {
+    /// The district row of one assessment.
+    pub fn of(a: &AssessmentReport) -> KommuneRow {
+        KommuneRow {
+            file: a.file.clone(),
+            kommune: a.kommune.clone(),
+            ags: a.ags.clone(),
+            assessor: a.assessor.clone(),
+            date: a.date,
+            field_version: a.field_version.clone(),
+            counts: a.counts,
+            suggestions: a.suggestions().map(|i| i.status).collect(),
+            own: a
+                .own_measures()
+                .map(|i| OwnMeasureRow {
+                    category_title: i.category_title.clone(),
+                    title: i.title.clone(),
+                    status: i.status,
+                    overdue: i.overdue,
+                })
+                .collect(),
+            answers: a.answers.iter().map(|q| q.answer.clone()).collect(),
+            overdue: a.items.iter().filter(|i| i.overdue).count(),
+        }
+    }
+
+    /// Umsetzungsgrad in percent; `None` when every item is not-applicable.
+    pub fn done_percent(&self) -> Option<f64> {
+        self.counts.done_percent()
+    }
+
+    /// Vollständigkeit in percent.
+    pub fn assessed_percent(&self) -> Option<f64> {
+        self.counts.assessed_percent()
     }
 }
 
@@ -141,7 +244,7 @@ impl AssessmentReport {
         let items: Vec<ItemReport> = assessment
             .items(field)
             .iter()
-            .map(|item| ItemReport::from_item(item, today))
+            .map(|item| ItemReport::from_item(item, field, today))
             .collect();
         let categories = field
             .categories
@@ -210,12 +313,17 @@ impl AssessmentReport {
 }
 
 impl ItemReport {
-    fn from_item(item: &Item<'_>, today: Date) -> ItemReport {
+    fn from_item(item: &Item<'_>, field: &Field, today: Date) -> ItemReport {
         let state = item.state();
         ItemReport {
             overdue: state.is_overdue(today),
             id: item.id.to_owned(),
             category: item.category.to_owned(),
+            category_title: field
+                .categories
+                .iter()
+                .find(|c| c.id == item.category)
+                .map_or_else(String::new, |c| c.title.clone()),
             title: item.title.to_owned(),
             own: item.own,
             status: state.status,
@@ -229,15 +337,7 @@ impl ItemReport {
 }
 
 impl DistrictTotals {
-    fn build(assessments: &[AssessmentReport], field: &Field) -> DistrictTotals {
-        let mut totals = DistrictTotals::empty(field);
-        for a in assessments {
-            totals.add(a);
-        }
-        totals
-    }
-
-    /// The totals over no assessment yet; [`DistrictTotals::add`] adds one at a time, so
+    /// DistrictTotals over no assessment yet; [`DistrictTotals::add`] adds one at a time, so
     /// a report can stream through thousands of files.
     pub fn empty(field: &Field) -> DistrictTotals {
         let suggestions = field
@@ -257,18 +357,12 @@ impl DistrictTotals {
         }
     }
 
-    /// Counts one more assessment in.
-    pub fn add(&mut self, assessment: &AssessmentReport) {
+    /// Counts one more Kommune in.
+    pub fn add(&mut self, row: &KommuneRow) {
         self.kommunen += 1;
-        for item in &assessment.items {
-            self.counts.add(item.status);
-        }
-        for totals in &mut self.suggestions {
-            let status = assessment
-                .suggestions()
-                .find(|i| i.id == totals.id)
-                .map_or(Status::Unknown, |i| i.status);
-            totals.counts.add(status);
+        self.counts.add_all(row.counts);
+        for (totals, status) in self.suggestions.iter_mut().zip(&row.suggestions) {
+            totals.counts.add(*status);
         }
     }
 
@@ -348,6 +442,16 @@ mod tests {
         assert!(r.suggestions().all(|i| !i.overdue));
         assert_eq!(r.suggestions().count(), 8);
         assert_eq!(r.items_in("infrastruktur").count(), 2);
+
+        let row = &report.district.kommunen[0];
+        assert_eq!(row.suggestions.len(), 8);
+        assert_eq!(row.suggestions[1], Status::Done);
+        assert_eq!(row.answers, ["", "Bauhof"]);
+        assert_eq!(row.own[0].category_title, "Infrastruktur");
+        assert_eq!(row.own[0].title, "Klärschlamm");
+        assert!(row.own[0].overdue);
+        assert_eq!(row.overdue, 1);
+        assert_eq!(row.counts, r.counts);
     }
 
     #[test]
@@ -357,7 +461,7 @@ mod tests {
         let b = assessment("B", &[("wirtschaft-foerderung", Status::Planned)]);
         let c = assessment("C", &[("wirtschaft-foerderung", Status::Done)]);
         let report = Report::build(&[("a", a), ("b", b), ("c", c)], field, TODAY);
-        let totals = &report.totals;
+        let totals = &report.district.totals;
         assert_eq!(totals.kommunen, 3);
         assert_eq!(totals.counts.total(), 24);
         let foerderung = &totals.suggestions[1];
@@ -365,7 +469,7 @@ mod tests {
         assert_eq!(foerderung.counts.get(Status::Done), 2);
         assert_eq!(foerderung.counts.get(Status::Planned), 1);
         assert_eq!(totals.suggestions[0].counts.get(Status::Unknown), 3);
-        assert_eq!(report.field_versions(), ["1.0"]);
+        assert_eq!(report.district.field_versions(), ["1.0"]);
     }
 
     #[test]
@@ -379,6 +483,6 @@ mod tests {
         let report = Report::build(&[("x", assessment("X", &all))], field, TODAY);
         assert_eq!(report.assessments[0].done_percent(), None);
         assert_eq!(report.assessments[0].assessed_percent(), Some(100.0));
-        assert_eq!(report.totals.done_percent(), None);
+        assert_eq!(report.district.totals.done_percent(), None);
     }
 }

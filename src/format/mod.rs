@@ -3,4 +3,5 @@
 //! a person wrote by hand.
 
 pub mod read;
+pub mod sniff;
 pub mod write;

@@ -157,15 +157,13 @@ pub fn detail_evidence(evidence: &str) -> String {
 /// Shown under `kin report --help`.
 pub const REPORT_EXAMPLES: &str = "Beispiele:
   kin report musterhausen.kin.toml
-  kin report musterhausen.kin.toml --format markdown > vorlage.md
+  kin report musterhausen.kin.toml --format markdown --output vorlage.md
   kin report kreis/*.kin.toml
-  kin report kreis/*.kin.toml --format csv > kreis.csv
+  kin report kreis/*.kin.toml --format csv --output kreis.csv
   kin report kreis/*.kin.toml --format json
 
 Farben: nur im Terminal; NO_COLOR=1 schaltet sie ab. Breite: die des Terminals
 (höchstens 120 Zeichen), sonst COLUMNS, sonst 100.";
-
-pub const CANNOT_WRITE_OUTPUT: &str = "der Bericht kann nicht ausgegeben werden";
 
 /// The CSV header row (documented in docs/report.md; stable).
 pub const CSV_HEADER: [&str; 17] = [

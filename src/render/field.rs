@@ -1,11 +1,58 @@
-//! The field definition as readable terminal text (`kin field`).
+//! `kin field` output: the field definition as readable text, as the
+//! embedded TOML, or as JSON; each format a [`FieldRenderer`].
 
-use crate::domain::field::Field;
+use crate::domain::field::{FIELD_TOML, Field};
 use crate::messages as msg;
+use crate::render::OutputKind;
+use std::io::{self, Write};
+
+/// One output format of `kin field`.
+pub trait FieldRenderer {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Text
+    }
+
+    fn render(&self, field: &Field, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Readable text for the terminal.
+pub struct FieldText;
+
+impl FieldRenderer for FieldText {
+    fn render(&self, field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(render_text(field).as_bytes())
+    }
+}
+
+/// The embedded definition as it is (TOML).
+pub struct FieldToml;
+
+impl FieldRenderer for FieldToml {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Data
+    }
+
+    fn render(&self, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(FIELD_TOML.as_bytes())
+    }
+}
+
+/// The definition as JSON.
+pub struct FieldJson;
+
+impl FieldRenderer for FieldJson {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Data
+    }
+
+    fn render(&self, field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(crate::render::json::to_json(field).as_bytes())
+    }
+}
 
 /// Title, Leitsatz, summary, questions, and categories with their
 /// suggestions, each with its id so people can use them in files and `kin set`.
-pub fn render_text(field: &Field) -> String {
+fn render_text(field: &Field) -> String {
     let mut out = String::new();
     out.push_str(&format!("{}\n{}\n\n", field.title, field.area));
     out.push_str(&format!(

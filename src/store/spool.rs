@@ -1,14 +1,19 @@
 //! Output held back until a command knows it is complete (see [`Spool`]).
 
-use std::io::{self, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 
-/// Output held back until a command knows it is complete, so that no partial
-/// report pretends to be whole. Kept in memory up to [`Spool::MEMORY_LIMIT`],
-/// beyond that in an anonymous temporary file, so memory stays small for
-/// reports over thousands of files.
+/// Pieces of output held back until a command knows it is complete, so that
+/// no partial report pretends to be whole; read back in any order. Kept in
+/// memory up to [`Spool::MEMORY_LIMIT`], beyond that in an anonymous
+/// temporary file, so memory stays small for reports over thousands of files.
 pub struct Spool {
+    /// The bytes after those in `file`.
     memory: Vec<u8>,
     file: Option<std::fs::File>,
+    /// How many bytes `file` holds.
+    in_file: u64,
+    /// Where each piece starts, and where the last one ends.
+    bounds: Vec<u64>,
 }
 
 impl Spool {
@@ -18,39 +23,57 @@ impl Spool {
         Spool {
             memory: Vec::new(),
             file: None,
+            in_file: 0,
+            bounds: vec![0],
         }
     }
 
-    pub fn push(&mut self, text: &str) -> io::Result<()> {
-        self.memory.extend_from_slice(text.as_bytes());
+    /// Adds the next piece.
+    pub fn push(&mut self, piece: &[u8]) -> io::Result<()> {
+        self.memory.extend_from_slice(piece);
+        let end = self.bounds.last().copied().unwrap_or(0) + piece.len() as u64;
+        self.bounds.push(end);
         if self.memory.len() >= Self::MEMORY_LIMIT {
             let file = match &mut self.file {
                 Some(file) => file,
                 None => self.file.insert(tempfile::tempfile()?),
             };
+            file.seek(SeekFrom::Start(self.in_file))?;
             file.write_all(&self.memory)?;
+            self.in_file += self.memory.len() as u64;
             self.memory.clear();
         }
         Ok(())
     }
 
-    /// Writes everything held to `out`, in order.
-    pub fn write_to(mut self, out: &mut dyn Write) -> io::Result<()> {
-        use std::io::{Seek, SeekFrom};
-        if let Some(mut file) = self.file.take() {
-            file.seek(SeekFrom::Start(0))?;
-            io::copy(&mut file, out)?;
-        }
-        out.write_all(&self.memory)?;
-        out.flush()
+    /// How many pieces there are.
+    pub fn len(&self) -> usize {
+        self.bounds.len() - 1
     }
 
-    /// Everything held, for tests.
-    #[cfg(test)]
-    fn into_bytes(self) -> io::Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        self.write_to(&mut bytes)?;
-        Ok(bytes)
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Reads piece `index` into `buffer` (replacing what it held).
+    pub fn read_piece(&mut self, index: usize, buffer: &mut Vec<u8>) -> io::Result<()> {
+        let (start, end) = (self.bounds[index], self.bounds[index + 1]);
+        buffer.clear();
+        if start < self.in_file {
+            let file = self
+                .file
+                .as_mut()
+                .expect("bytes before in_file are in the file");
+            file.seek(SeekFrom::Start(start))?;
+            file.take(end.min(self.in_file) - start)
+                .read_to_end(buffer)?;
+        }
+        if end > self.in_file {
+            let from = start.max(self.in_file) - self.in_file;
+            let to = end - self.in_file;
+            buffer.extend_from_slice(&self.memory[from as usize..to as usize]);
+        }
+        Ok(())
     }
 }
 
@@ -65,17 +88,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spool_keeps_order_across_memory_and_file() {
+    fn pieces_come_back_whole_across_memory_and_file() {
         let mut spool = Spool::new();
         let piece = "x".repeat(Spool::MEMORY_LIMIT / 3 + 1);
-        let mut expected = String::new();
-        for i in 0..10 {
-            let text = format!("{i}{piece}");
-            spool.push(&text).unwrap();
-            expected.push_str(&text);
+        let pieces: Vec<String> = (0..10).map(|i| format!("{i}{piece}")).collect();
+        for text in &pieces {
+            spool.push(text.as_bytes()).unwrap();
         }
+        spool.push(b"").unwrap();
+        spool.push(b"rest").unwrap();
         assert!(spool.file.is_some(), "spilled to a file");
         assert!(spool.memory.len() < Spool::MEMORY_LIMIT);
-        assert_eq!(spool.into_bytes().unwrap(), expected.as_bytes());
+        assert_eq!(spool.len(), 12);
+        let mut buffer = Vec::new();
+        for index in [3, 0, 9, 11, 10, 4] {
+            spool.read_piece(index, &mut buffer).unwrap();
+            let expected = match index {
+                10 => "",
+                11 => "rest",
+                _ => &pieces[index],
+            };
+            assert_eq!(buffer, expected.as_bytes(), "piece {index}");
+        }
     }
 }

@@ -13,5 +13,6 @@ mod gates;
 mod hostile;
 mod init;
 mod misc;
+mod output;
 mod report;
 mod set;

@@ -5,7 +5,11 @@ use kin::domain::assessment::Assessment;
 use kin::domain::field::Field;
 use kin::domain::report::Report;
 use kin::format::read::load;
-use kin::render::report::{Screen, csv, json, markdown, table};
+use kin::render::report::csv::ReportCsv;
+use kin::render::report::json::ReportJson;
+use kin::render::report::markdown::ReportMarkdown;
+use kin::render::report::table::ReportTable;
+use kin::render::report::{ReportRenderer, Screen, render};
 use unicode_width::UnicodeWidthStr;
 
 /// The day reports are made on in these tests.
@@ -51,10 +55,18 @@ const PIPE_80: Screen = Screen {
     colour: false,
 };
 
+fn text(renderer: &dyn ReportRenderer, report: &Report) -> String {
+    String::from_utf8(render(renderer, report)).expect("text formats are UTF-8")
+}
+
+fn table_text(report: &Report, screen: &Screen) -> String {
+    text(&ReportTable { screen: *screen }, report)
+}
+
 #[test]
 fn fifty_kommunen_fit_80_columns_one_line_each() {
     let report = district_of_50();
-    let text = table::render(&report, &PIPE_80);
+    let text = table_text(&report, &PIPE_80);
     let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap();
     assert!(widest <= 80, "{widest} columns:\n{text}");
     for a in &report.assessments {
@@ -81,7 +93,7 @@ fn fifty_kommunen_fit_80_columns_one_line_each() {
 #[test]
 fn fifty_kommunen_render_in_every_format() {
     let report = district_of_50();
-    let markdown = markdown::render(&report, &PIPE_80);
+    let markdown = text(&ReportMarkdown, &report);
     assert_eq!(
         markdown
             .lines()
@@ -89,10 +101,10 @@ fn fifty_kommunen_render_in_every_format() {
             .count(),
         10
     );
-    let json: serde_json::Value = serde_json::from_str(&json::render(&report, &PIPE_80)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text(&ReportJson, &report)).unwrap();
     assert_eq!(json["assessments"].as_array().unwrap().len(), 50);
     assert_eq!(json["totals"]["kommunen"], 50);
-    let csv = csv::render(&report, &PIPE_80);
+    let csv = text(&ReportCsv, &report);
     // Header plus 50 Kommunen × their items (10, 9 and 8 in turn).
     let items: usize = report.assessments.iter().map(|a| a.items.len()).sum();
     assert_eq!(csv.matches("\r\n").count(), 1 + items);
@@ -105,9 +117,9 @@ fn colour_only_when_the_screen_allows_it() {
         Field::embedded(),
         TODAY,
     );
-    let plain = table::render(&report, &PIPE_80);
+    let plain = table_text(&report, &PIPE_80);
     assert!(!plain.contains('\u{1b}'));
-    let coloured = table::render(
+    let coloured = table_text(
         &report,
         &Screen {
             width: 100,
@@ -123,7 +135,7 @@ fn colour_only_when_the_screen_allows_it() {
     assert!(header.contains("Stand"), "{coloured}");
     // The ESC in the Kommune name from the file is still shown escaped.
     assert!(coloured.contains(r"Evil|Town\u{1b}[31m"));
-    let one = table::render(
+    let one = table_text(
         &Report::build(&[("a", fixture("injection"))], Field::embedded(), TODAY),
         &Screen {
             width: 80,
@@ -136,7 +148,7 @@ fn colour_only_when_the_screen_allows_it() {
 #[test]
 fn narrow_screens_fold_partners_into_the_note() {
     let report = Report::build(&[("a", fixture("musterhausen"))], Field::embedded(), TODAY);
-    let wide = table::render(
+    let wide = table_text(
         &report,
         &Screen {
             width: 120,
@@ -145,7 +157,7 @@ fn narrow_screens_fold_partners_into_the_note() {
     );
     assert!(wide.contains("┆ Partner "));
     assert!(!wide.contains("Partner: Beispielheim"));
-    let narrow = table::render(&report, &PIPE_80);
+    let narrow = table_text(&report, &PIPE_80);
     assert!(narrow.contains("Notiz und Partner"));
     assert!(narrow.contains("Partner: Beispielheim"));
 }
@@ -153,7 +165,7 @@ fn narrow_screens_fold_partners_into_the_note() {
 #[test]
 fn very_narrow_matrix_leaves_out_columns_and_says_so() {
     let report = district_of_50();
-    let text = table::render(
+    let text = table_text(
         &report,
         &Screen {
             width: 60,

@@ -2,12 +2,13 @@
 //! applies the policy gates.
 
 use crate::cli::exit::Outcome;
-use crate::cli::output;
+use crate::cli::output::Destination;
 use crate::domain::field::Field;
 use crate::domain::finding::Severity;
 use crate::domain::gates::Gates;
 use crate::messages as msg;
-use crate::render::findings::{self, FindingCounts, JsonReport};
+use crate::render::check::{CheckGithub, CheckJson, CheckRenderer, CheckText};
+use crate::render::findings::FindingCounts;
 use crate::store::batch::{CheckedFile, LoadScope, for_each_checked};
 use jiff::civil::Date;
 use std::path::PathBuf;
@@ -25,6 +26,9 @@ pub struct Args {
     /// Ausgabeformat
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// In diese Datei schreiben statt in die Standardausgabe (UTF-8; eine vorhandene Datei wird ersetzt)
+    #[arg(long, short = 'o', value_name = "DATEI")]
+    pub output: Option<PathBuf>,
     /// Auch Warnungen lassen die Prüfung scheitern
     #[arg(long)]
     pub strict: bool,
@@ -52,6 +56,16 @@ pub enum Format {
     Github,
 }
 
+impl Format {
+    pub fn renderer(self) -> Box<dyn CheckRenderer> {
+        match self {
+            Format::Text => Box::new(CheckText),
+            Format::Json => Box::<CheckJson>::default(),
+            Format::Github => Box::new(CheckGithub),
+        }
+    }
+}
+
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
     let gates = Gates {
@@ -63,8 +77,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     let fails = |severity: Severity| severity == Severity::Error || args.strict;
     let mut failed = false;
-    let mut totals = FindingCounts::default();
-    let mut json = JsonReport::default();
+    let destination = Destination::choose(args.output.as_deref())?;
+    let mut renderer = args.format.renderer();
     // Gates need the assessment; without them, findings are all there is.
     let detail = if gates.is_empty() {
         LoadScope::FindingsOnly
@@ -74,30 +88,24 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let files = crate::cli::input::files(&args.files)?;
     // Files are checked a chunk at a time and only their findings kept, so
     // 20,000 files need no more memory than a few hundred.
-    for_each_checked(
-        &files,
-        field,
-        detail,
-        |file| findings_only(file, &gates, field),
-        |chunk| {
-            totals.add(FindingCounts::of(&chunk));
-            failed |= chunk
-                .iter()
-                .flat_map(|c| &c.loaded.findings)
-                .any(|f| fails(f.severity));
-            match args.format {
-                Format::Text => output::print(&findings::text_lines(&chunk)),
-                Format::Github => output::print(&findings::github_lines(&chunk)),
-                Format::Json => {
-                    json.add(&chunk);
-                    Ok(())
-                }
-            }
-        },
-    )?;
-    output::print(&match args.format {
-        Format::Text | Format::Github => findings::summary_line(totals),
-        Format::Json => json.render(),
+    destination.write(|out| {
+        let mut totals = FindingCounts::default();
+        for_each_checked(
+            &files,
+            field,
+            detail,
+            |file| findings_only(file, &gates, field),
+            |chunk| {
+                totals.add(FindingCounts::of(&chunk));
+                failed |= chunk
+                    .iter()
+                    .flat_map(|c| &c.loaded.findings)
+                    .any(|f| fails(f.severity));
+                renderer.files(&chunk, out)?;
+                out.flush()
+            },
+        )?;
+        renderer.finish(totals, out)
     })?;
     Ok(if failed {
         Outcome::Problems

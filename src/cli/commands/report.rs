@@ -1,19 +1,19 @@
 //! `kin report`: one assessment in full, or several side by side (a district).
 
 use crate::cli::exit::Outcome;
-use crate::cli::input::read_valid;
-use crate::cli::output::print_findings;
-use crate::cli::output::{print, print_spool};
+use crate::cli::output::{Destination, print_findings};
 use crate::domain::field::Field;
-use crate::domain::report::{AssessmentReport, DistrictTotals, Report};
+use crate::domain::report::{AssessmentReport, District, KommuneRow};
 use crate::messages as msg;
-use crate::render::report::{Renderer, Stream, csv, json, markdown, table};
-use crate::store::batch::Pipes;
+use crate::render::report::csv::ReportCsv;
+use crate::render::report::json::ReportJson;
+use crate::render::report::markdown::ReportMarkdown;
+use crate::render::report::table::ReportTable;
+use crate::render::report::{Overview, Pieces, ReportRenderer, Screen};
 use crate::store::batch::{LoadScope, for_each_checked};
 use crate::store::spool::Spool;
-use crate::terminal::screen::detect_screen;
-use anyhow::Context;
 use jiff::civil::Date;
+use std::io;
 use std::path::PathBuf;
 
 /// Zeigt Bewertungen als Bericht, für eine Kommune oder einen ganzen Landkreis.
@@ -32,6 +32,9 @@ pub struct Args {
     /// Stichtag, an dem Termine als überfällig gelten (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
     #[arg(long, value_name = "DATUM", value_parser = crate::cli::dates::parse_date_arg)]
     pub today: Option<Date>,
+    /// In diese Datei schreiben statt in die Standardausgabe (UTF-8; eine vorhandene Datei wird ersetzt)
+    #[arg(long, short = 'o', value_name = "DATEI")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,80 +49,62 @@ pub enum Format {
     Csv,
 }
 
-/// How a format is produced: from the whole report (tables and markdown lay
-/// out all Kommunen together), or streamed one assessment at a time.
-pub enum Production {
-    Whole(Renderer),
-    Streamed(Stream),
-}
-
 impl Format {
-    pub fn production(self) -> Production {
+    /// The renderer of this format; `screen` is where tables go.
+    pub fn renderer(self, screen: Screen) -> Box<dyn ReportRenderer> {
         match self {
-            Format::Table => Production::Whole(table::render),
-            Format::Markdown => Production::Whole(markdown::render),
-            Format::Json => Production::Streamed(json::STREAM),
-            Format::Csv => Production::Streamed(csv::STREAM),
+            Format::Table => Box::new(ReportTable { screen }),
+            Format::Markdown => Box::new(ReportMarkdown),
+            Format::Json => Box::new(ReportJson),
+            Format::Csv => Box::new(ReportCsv),
         }
     }
 }
 
+/// Reads the files a chunk at a time. Of each assessment only its district
+/// row and the format's piece are kept (the piece spooled), so memory stays
+/// small for thousands of files; the one assessment of a one-file report is
+/// kept whole. Nothing is written until every file proved valid: an invalid
+/// file gives the `kin check` findings and exit 2, never a partial report.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
     let today = args.today.unwrap_or_else(crate::cli::dates::today);
+    let destination = Destination::choose(args.output.as_deref())?;
+    let renderer = args.format.renderer(destination.screen());
+    destination.accept(renderer.kind())?;
     let files = crate::cli::input::files(&args.files)?;
-    match args.format.production() {
-        Production::Whole(render) => {
-            let assessments = read_valid(&files, field, Pipes::Refuse)?;
-            let report = Report::build(&assessments, field, today);
-            print(&render(&report, &detect_screen())).context(msg::CANNOT_WRITE_OUTPUT)?;
-        }
-        Production::Streamed(stream) => run_streamed(&files, field, today, stream)?,
-    }
-    Ok(Outcome::Success)
-}
-
-/// Reads the files a chunk at a time and writes each assessment as soon as
-/// it is read, so memory stays small for thousands of files. The output is
-/// held back (spooled) until every file proved valid: an invalid file gives
-/// the `kin check` findings and exit 2, never a partial report.
-fn run_streamed(
-    paths: &[PathBuf],
-    field: &Field,
-    today: Date,
-    stream: Stream,
-) -> anyhow::Result<()> {
+    let single = files.len() == 1;
     let mut spool = Spool::new();
-    let mut totals = DistrictTotals::empty(field);
+    let mut district = District::new(field);
+    let mut one: Option<AssessmentReport> = None;
     let mut invalid = 0;
-    let mut first = true;
-    spool.push(&(stream.begin)())?;
     for_each_checked(
-        paths,
+        &files,
         field,
         LoadScope::Assessment,
-        // In parallel: each file's findings, report and rendered text.
-        |file| {
+        // In parallel: each file's findings, district row and piece.
+        |file| -> io::Result<_> {
             let name = file.display();
-            let report = file.loaded.assessment.as_ref().map(|a| {
-                let report = AssessmentReport::build(&name, a, field, today);
-                let text = (stream.element)(&report);
-                (report, text)
-            });
-            (name, file.loaded.findings, report)
+            let Some(assessment) = &file.loaded.assessment else {
+                return Ok((name, file.loaded.findings, None));
+            };
+            let report = AssessmentReport::build(&name, assessment, field, today);
+            let mut piece = Vec::new();
+            renderer.kommune(&report, &mut piece)?;
+            let row = KommuneRow::of(&report);
+            let valid = Some((row, piece, single.then_some(report)));
+            Ok((name, file.loaded.findings, valid))
         },
-        // In order: findings to stderr, text to the spool, counts to the totals.
-        |chunk| -> std::io::Result<()> {
-            for (name, findings, report) in chunk {
+        // In order: findings to stderr, rows to the district, pieces to the spool.
+        |chunk| -> io::Result<()> {
+            for kept in chunk {
+                let (name, findings, valid) = kept?;
                 print_findings(&name, &findings);
-                match report {
-                    Some((report, text)) if invalid == 0 => {
-                        totals.add(&report);
-                        if !first {
-                            spool.push(stream.separator)?;
-                        }
-                        spool.push(&text)?;
-                        first = false;
+                match valid {
+                    Some((row, piece, report)) if invalid == 0 => {
+                        district.add(row);
+                        spool.push(&piece)?;
+                        one = one.take().or(report);
                     }
                     Some(_) => {}
                     None => invalid += 1,
@@ -131,7 +116,24 @@ fn run_streamed(
     if invalid > 0 {
         anyhow::bail!(msg::invalid_input(invalid));
     }
-    spool.push(&(stream.end)(&totals))?;
-    print_spool(spool).context(msg::CANNOT_WRITE_OUTPUT)?;
-    Ok(())
+    let overview = Overview {
+        single: one.as_ref(),
+        district: &district,
+    };
+    destination.write(|out| renderer.finish(&overview, &mut SpooledPieces(&mut spool), out))?;
+    Ok(Outcome::Success)
+}
+
+/// The spooled pieces, in the order they were read.
+struct SpooledPieces<'a>(&'a mut Spool);
+
+impl Pieces for SpooledPieces<'_> {
+    fn each(&mut self, each: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+        let mut buffer = Vec::new();
+        for index in 0..self.0.len() {
+            self.0.read_piece(index, &mut buffer)?;
+            each(&buffer)?;
+        }
+        Ok(())
+    }
 }

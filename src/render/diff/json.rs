@@ -93,7 +93,20 @@ struct JsonEdit {
     to: Option<f64>,
 }
 
-pub fn render_json(c: &Comparison<'_>) -> String {
+/// The JSON format of `kin diff`.
+pub struct DiffJson;
+
+impl super::DiffRenderer for DiffJson {
+    fn kind(&self) -> crate::render::OutputKind {
+        crate::render::OutputKind::Data
+    }
+
+    fn render(&self, c: &Comparison<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(render_json(c).as_bytes())
+    }
+}
+
+fn render_json(c: &Comparison<'_>) -> String {
     let diff = c.diff;
     let old = json_side(&c.old, diff.old_counts);
     let new = json_side(&c.new, diff.new_counts);

@@ -7,7 +7,16 @@ use super::outline::outline;
 use crate::messages as msg;
 use crate::render::escape::one_line;
 
-pub fn render_markdown(c: &Comparison<'_>) -> String {
+/// The Markdown format of `kin diff`.
+pub struct DiffMarkdown;
+
+impl super::DiffRenderer for DiffMarkdown {
+    fn render(&self, c: &Comparison<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(render_markdown(c).as_bytes())
+    }
+}
+
+fn render_markdown(c: &Comparison<'_>) -> String {
     let outline = outline(c, escape);
     let mut out = format!("## {}\n", escape(c.title));
     for line in &outline.intro {

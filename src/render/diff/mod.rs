@@ -10,6 +10,22 @@ pub mod text;
 use crate::domain::assessment::Assessment;
 use crate::domain::diff::AssessmentDiff;
 use crate::domain::field::Field;
+use crate::render::OutputKind;
+use std::io::{self, Write};
+
+/// One output format of `kin diff`. Adding a format: a file here with a
+/// type that implements this, and one arm in `Format::renderer` of
+/// `cli/commands/diff/mod.rs`; the structure of a comparison (groups,
+/// sections, lines) comes from the shared outline.
+pub trait DiffRenderer {
+    /// What the output is: text for people says a field-version warning in
+    /// its header, data for scripts leaves that to stderr.
+    fn kind(&self) -> OutputKind {
+        OutputKind::Text
+    }
+
+    fn render(&self, comparison: &Comparison<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
 
 /// One side of a comparison as shown to the reader.
 #[derive(Debug, Clone, Copy)]

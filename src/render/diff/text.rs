@@ -7,7 +7,16 @@ use super::outline::outline;
 use crate::messages as msg;
 use crate::render::escape::one_line;
 
-pub fn render_text(c: &Comparison<'_>) -> String {
+/// The text format of `kin diff`.
+pub struct DiffText;
+
+impl super::DiffRenderer for DiffText {
+    fn render(&self, c: &Comparison<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(render_text(c).as_bytes())
+    }
+}
+
+fn render_text(c: &Comparison<'_>) -> String {
     let outline = outline(c, one_line);
     let mut out = format!("{}\n", one_line(c.title));
     for line in &outline.intro {

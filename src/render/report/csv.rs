@@ -6,42 +6,39 @@
 //! `@`, tab or CR gets a leading `'` so it is never run as a formula, and
 //! control characters become visible escapes.
 
-use super::Screen;
-use crate::domain::report::{AssessmentReport, ItemReport, Report};
+use super::{Overview, Pieces, ReportRenderer};
+use crate::domain::report::{AssessmentReport, ItemReport};
 use crate::messages as msg;
+use crate::render::OutputKind;
 use crate::render::escape::multi_line;
+use std::io::{self, Write};
 
 /// Makes Excel read the file as UTF-8.
 const BYTE_ORDER_MARK: &str = "\u{feff}";
 
-pub fn render(report: &Report, _screen: &Screen) -> String {
-    let mut out = begin();
-    for assessment in &report.assessments {
-        out.push_str(&element(assessment));
+/// The CSV format: the byte order mark and the header row, then the rows of
+/// each assessment as its file is read; it has no totals row.
+pub struct ReportCsv;
+
+impl ReportRenderer for ReportCsv {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Data
     }
-    out
-}
 
-/// The byte order mark and the header row. With one [`element`] per
-/// assessment after it, `kin report` streams thousands of files.
-pub fn begin() -> String {
-    format!(
-        "{BYTE_ORDER_MARK}{}",
-        rows([msg::CSV_HEADER.map(str::to_owned)])
-    )
-}
+    fn kommune(&self, report: &AssessmentReport, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(rows(report.items.iter().map(|item| row(report, item))).as_bytes())
+    }
 
-/// The CSV form as a [`super::Stream`]; it has no totals row.
-pub const STREAM: super::Stream = super::Stream {
-    begin,
-    element,
-    separator: "",
-    end: |_totals| String::new(),
-};
-
-/// The rows of one assessment.
-pub fn element(assessment: &AssessmentReport) -> String {
-    rows(assessment.items.iter().map(|item| row(assessment, item)))
+    fn finish(
+        &self,
+        _overview: &Overview<'_>,
+        pieces: &mut dyn Pieces,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let header = rows([msg::CSV_HEADER.map(str::to_owned)]);
+        write!(out, "{BYTE_ORDER_MARK}{header}")?;
+        pieces.each(&mut |piece| out.write_all(piece))
+    }
 }
 
 fn rows<const N: usize>(rows: impl IntoIterator<Item = [String; N]>) -> String {
@@ -61,11 +58,6 @@ fn rows<const N: usize>(rows: impl IntoIterator<Item = [String; N]>) -> String {
 }
 
 fn row(a: &AssessmentReport, item: &ItemReport) -> [String; msg::CSV_HEADER.len()] {
-    let category = a
-        .categories
-        .iter()
-        .find(|c| c.id == item.category)
-        .map_or("", |c| c.title.as_str());
     let kind = if item.own {
         msg::CSV_KIND_OWN
     } else {
@@ -76,7 +68,7 @@ fn row(a: &AssessmentReport, item: &ItemReport) -> [String; msg::CSV_HEADER.len(
         a.ags.clone().unwrap_or_default(),
         a.date.to_string(),
         a.field_version.clone(),
-        category.to_owned(),
+        item.category_title.clone(),
         item.category.clone(),
         item.id.clone(),
         kind.to_owned(),

@@ -3,58 +3,49 @@
 //! character in them is written as a `\uXXXX` escape, so the JSON is safe
 //! on a terminal too.
 
-use super::Screen;
+use super::{Overview, Pieces, ReportRenderer};
 use crate::domain::figures::{StatusCounts, json_percent};
-use crate::domain::report::{
-    AssessmentReport, DistrictTotals, ItemReport, Report, SuggestionTotals,
-};
+use crate::domain::report::{AssessmentReport, DistrictTotals, ItemReport, SuggestionTotals};
 use crate::domain::status::Status;
+use crate::render::OutputKind;
 use crate::render::json::to_json_indented;
 use jiff::civil::Date;
 use serde::Serialize;
+use std::io::{self, Write};
 
-/// `{"assessments": [...], "totals": {...}}`, pretty-printed, ending in a newline.
-pub fn render(report: &Report, _screen: &Screen) -> String {
-    let mut out = begin();
-    for (index, assessment) in report.assessments.iter().enumerate() {
-        if index > 0 {
-            out.push_str(SEPARATOR);
-        }
-        out.push_str(&element(assessment));
+/// `{"assessments": [...], "totals": {...}}`, pretty-printed, ending in a
+/// newline: each assessment is written as its file is read (an element of
+/// the `assessments` array), the totals at the end. Together the pieces give
+/// exactly the bytes serde_json's pretty printer gives for the whole report.
+pub struct ReportJson;
+
+impl ReportRenderer for ReportJson {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Data
     }
-    out.push_str(&end(&report.totals));
-    out
-}
 
-/// The JSON form as a [`super::Stream`].
-pub const STREAM: super::Stream = super::Stream {
-    begin,
-    element,
-    separator: SEPARATOR,
-    end,
-};
+    fn kommune(&self, report: &AssessmentReport, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(to_json_indented(&JsonAssessment::of(report), "    ", true).as_bytes())
+    }
 
-const SEPARATOR: &str = ",\n";
-
-/// The report in pieces, so that `kin report` can write thousands of
-/// assessments without holding them all: [`begin`], one [`element`] per
-/// assessment, [`end`]. Together they give exactly the bytes serde_json's
-/// pretty printer gives for the whole report.
-pub fn begin() -> String {
-    "{\n  \"assessments\": [\n".to_owned()
-}
-
-/// One assessment as an element of the `assessments` array.
-pub fn element(assessment: &AssessmentReport) -> String {
-    to_json_indented(&JsonAssessment::of(assessment), "    ", true)
-}
-
-/// The end of the array and the totals.
-pub fn end(totals: &DistrictTotals) -> String {
-    format!(
-        "\n  ],\n  \"totals\": {}\n}}\n",
-        to_json_indented(&JsonTotals::of(totals), "  ", false)
-    )
+    fn finish(
+        &self,
+        overview: &Overview<'_>,
+        pieces: &mut dyn Pieces,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(b"{\n  \"assessments\": [\n")?;
+        let mut first = true;
+        pieces.each(&mut |piece| {
+            if !first {
+                out.write_all(b",\n")?;
+            }
+            first = false;
+            out.write_all(piece)
+        })?;
+        let totals = to_json_indented(&JsonTotals::of(&overview.district.totals), "  ", false);
+        write!(out, "\n  ],\n  \"totals\": {totals}\n}}\n")
+    }
 }
 
 #[derive(Serialize)]

@@ -3,19 +3,29 @@
 //! it never turns into markup: `|` and line breaks inside table cells,
 //! emphasis, links and HTML all stay plain text.
 
-use super::{Screen, detail_lines};
+use super::{Overview, Pieces, ReportRenderer, detail_lines};
 use crate::domain::figures::format_percent;
-use crate::domain::report::{AssessmentReport, ItemReport, Report};
+use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::messages as msg;
 use crate::render::escape::multi_line;
 
-pub fn render(report: &Report, _screen: &Screen) -> String {
-    let mut out = Markdown::default();
-    match report.assessments.as_slice() {
-        [one] => out.assessment(one),
-        _ => out.district(report),
+/// The Markdown format.
+pub struct ReportMarkdown;
+
+impl ReportRenderer for ReportMarkdown {
+    fn finish(
+        &self,
+        overview: &Overview<'_>,
+        _pieces: &mut dyn Pieces,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let mut markdown = Markdown::default();
+        match overview.single {
+            Some(one) => markdown.assessment(one),
+            None => markdown.district(overview.district),
+        }
+        out.write_all(markdown.text.as_bytes())
     }
-    out.text
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -148,14 +158,14 @@ impl Markdown {
         self.line(&format!("*{}*", inline(msg::PERCENT_EXPLANATION)));
     }
 
-    fn district(&mut self, report: &Report) {
+    fn district(&mut self, district: &District) {
         self.heading(
             1,
-            &msg::report_title_district(&report.field_title, report.totals.kommunen),
+            &msg::report_title_district(&district.field_title, district.totals.kommunen),
         );
         self.line(&msg::field_with_version(
-            &report.field_title,
-            &inline(&report.field_versions().join(", ")),
+            &district.field_title,
+            &inline(&district.field_versions().join(", ")),
         ));
         self.blank();
         self.line(&format!(
@@ -164,24 +174,25 @@ impl Markdown {
             inline(&msg::status_legend(" · "))
         ));
         self.blank();
-        self.line(&msg::matrix_codes_hint(report.totals.suggestions.len()));
+        self.line(&msg::matrix_codes_hint(district.totals.suggestions.len()));
         self.blank();
 
         self.heading(2, msg::HEADING_MATRIX);
-        let codes: Vec<String> = (0..report.totals.suggestions.len())
+        let codes: Vec<String> = (0..district.totals.suggestions.len())
             .map(msg::suggestion_code)
             .collect();
         let mut header = vec![msg::LABEL_KOMMUNE, msg::LABEL_STAND];
         header.extend(codes.iter().map(String::as_str));
         header.extend([msg::LABEL_DONE_PERCENT, msg::LABEL_ASSESSED_PERCENT]);
-        let rows: Vec<Vec<String>> = report
-            .assessments
+        let rows: Vec<Vec<String>> = district
+            .kommunen
             .iter()
             .map(|a| {
                 let mut row = vec![cell(&a.kommune), msg::german_date(a.date)];
                 row.extend(
-                    a.suggestions()
-                        .map(|i| msg::status_mark(i.status).to_owned()),
+                    a.suggestions
+                        .iter()
+                        .map(|s| msg::status_mark(*s).to_owned()),
                 );
                 row.push(format_percent(a.done_percent()));
                 row.push(format_percent(a.assessed_percent()));
@@ -193,8 +204,8 @@ impl Markdown {
         align.extend([Align::Right, Align::Right]);
         self.aligned_table(&header, &align, &rows);
         self.line(&msg::district_percent_line(
-            &format_percent(report.totals.done_percent()),
-            &format_percent(report.totals.assessed_percent()),
+            &format_percent(district.totals.done_percent()),
+            &format_percent(district.totals.assessed_percent()),
         ));
         self.blank();
         self.line(&format!("*{}*", inline(msg::PERCENT_EXPLANATION)));
@@ -207,7 +218,7 @@ impl Markdown {
             .collect();
         let mut header = vec![msg::LABEL_NUMBER, msg::LABEL_SUGGESTION];
         header.extend(marks.iter().copied());
-        let rows: Vec<Vec<String>> = report
+        let rows: Vec<Vec<String>> = district
             .totals
             .suggestions
             .iter()
@@ -227,19 +238,14 @@ impl Markdown {
         align.extend(marks.iter().map(|_| Align::Right));
         self.aligned_table(&header, &align, &rows);
 
-        let own: Vec<Vec<String>> = report
-            .assessments
+        let own: Vec<Vec<String>> = district
+            .kommunen
             .iter()
             .flat_map(|a| {
-                a.own_measures().map(|i| {
-                    let category = a
-                        .categories
-                        .iter()
-                        .find(|c| c.id == i.category)
-                        .map_or("", |c| c.title.as_str());
+                a.own.iter().map(|i| {
                     vec![
                         cell(&a.kommune),
-                        cell(category),
+                        cell(&i.category_title),
                         cell(&i.title),
                         msg::status_with_mark(i.status),
                     ]

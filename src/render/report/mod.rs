@@ -1,30 +1,106 @@
-//! `kin report` output: one module per format, each a [`Renderer`]. Every
-//! format shows one file in full and several files as a district overview.
+//! `kin report` output: one module per format, each a [`ReportRenderer`].
+//! Every format shows one file in full and several files as a district
+//! overview.
+//!
+//! **Adding a format**: a file here with a type that implements
+//! [`ReportRenderer`], and one arm in `Format::renderer` of
+//! `cli/commands/report.rs`. The format gets the report's structure from
+//! the domain ([`AssessmentReport`] for one Kommune in full, [`District`] for
+//! the overview) and only decides how it looks; the command line decides
+//! where it goes (stdout or `--output FILE`).
 
 pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod table;
 
-use crate::domain::report::{AssessmentReport, DistrictTotals, ItemReport, Report};
+use crate::domain::report::{AssessmentReport, District, ItemReport, Report};
 use crate::messages as msg;
+use crate::render::OutputKind;
+use std::io::{self, Write};
 
 pub use crate::render::screen::Screen;
 
-/// Turns a report into the complete text of one output format; only the
-/// table format looks at the [`Screen`].
-pub type Renderer = fn(&Report, &Screen) -> String;
+/// One output format of `kin report`. A report is written in two steps, so
+/// that thousands of files never sit in memory together:
+///
+/// 1. [`ReportRenderer::kommune`] writes what the format shows of one
+///    Kommune in full (a JSON element, the CSV rows). `kin report` calls it
+///    for every file as soon as it is read, on all cores, and keeps the
+///    pieces (in memory or a temporary file) in report order.
+/// 2. [`ReportRenderer::finish`] writes the whole output once every file
+///    proved valid: from the [`Overview`] (one row per Kommune and the
+///    totals; the one Kommune in full when the report is about one file) and
+///    the pieces of step 1, which it places where the format needs them.
+pub trait ReportRenderer: Sync {
+    /// What the output is, so the command line knows where it may go.
+    fn kind(&self) -> OutputKind {
+        OutputKind::Text
+    }
 
-/// A format written one assessment at a time (JSON, CSV), so a report over
-/// thousands of files never holds them all: `begin`, one `element` per
-/// assessment with `separator` between them, then `end` with the district
-/// totals. The pieces give the same bytes as the format's [`Renderer`].
-#[derive(Clone, Copy)]
-pub struct Stream {
-    pub begin: fn() -> String,
-    pub element: fn(&AssessmentReport) -> String,
-    pub separator: &'static str,
-    pub end: fn(&DistrictTotals) -> String,
+    /// Writes this format's piece for one Kommune; by default nothing (a
+    /// format laid out from the [`Overview`] alone).
+    fn kommune(&self, _report: &AssessmentReport, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Writes the report.
+    fn finish(
+        &self,
+        overview: &Overview<'_>,
+        pieces: &mut dyn Pieces,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
+}
+
+/// What a format lays out at the end of a report.
+#[derive(Debug, Clone, Copy)]
+pub struct Overview<'a> {
+    /// The Kommune in full, when the report is about one file.
+    pub single: Option<&'a AssessmentReport>,
+    /// Every Kommune as a row, and the totals; also for one file.
+    pub district: &'a District,
+}
+
+/// The pieces [`ReportRenderer::kommune`] wrote, one per Kommune.
+pub trait Pieces {
+    /// Calls `each` with every piece, in report order.
+    fn each(&mut self, each: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<()>;
+}
+
+impl Pieces for Vec<Vec<u8>> {
+    fn each(&mut self, each: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+        self.iter().try_for_each(|piece| each(piece))
+    }
+}
+
+/// A whole report in one format, made in memory: for tests and library
+/// users. Shows the one Kommune in full when `report` holds one assessment.
+pub fn render(renderer: &dyn ReportRenderer, report: &Report) -> Vec<u8> {
+    let mut pieces: Vec<Vec<u8>> = Vec::new();
+    let mut out = Vec::new();
+    let result = report
+        .assessments
+        .iter()
+        .try_for_each(|a| {
+            let mut piece = Vec::new();
+            renderer.kommune(a, &mut piece)?;
+            pieces.push(piece);
+            Ok(())
+        })
+        .and_then(|()| {
+            let single = match report.assessments.as_slice() {
+                [one] => Some(one),
+                _ => None,
+            };
+            let overview = Overview {
+                single,
+                district: &report.district,
+            };
+            renderer.finish(&overview, &mut pieces, &mut out)
+        });
+    result.expect("writing a report to memory cannot fail");
+    out
 }
 
 /// The extra lines about an item besides note and partners, for people:

@@ -3,9 +3,9 @@
 //! text from a file passes through its `text` function, so no control character
 //! reaches the terminal.
 
-use super::{Screen, detail_lines};
+use super::{Overview, Pieces, ReportRenderer, Screen, detail_lines};
 use crate::domain::figures::format_percent;
-use crate::domain::report::{AssessmentReport, ItemReport, Report};
+use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::domain::status::Status;
 use crate::messages as msg;
 use crate::render::escape::multi_line;
@@ -25,19 +25,31 @@ pub const MAX_WIDTH: u16 = 120;
 const MATRIX_STYLE: TableStyle =
     TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
-pub fn render(report: &Report, screen: &Screen) -> String {
-    let mut out = Output {
-        screen: Screen {
-            width: screen.width.min(MAX_WIDTH),
-            ..*screen
-        },
-        text: String::new(),
-    };
-    match report.assessments.as_slice() {
-        [one] => out.assessment(one),
-        _ => out.district(report),
+/// The table format for a screen (or a file or pipe: see [`Screen`]).
+pub struct ReportTable {
+    pub screen: Screen,
+}
+
+impl ReportRenderer for ReportTable {
+    fn finish(
+        &self,
+        overview: &Overview<'_>,
+        _pieces: &mut dyn Pieces,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let mut text = Output {
+            screen: Screen {
+                width: self.screen.width.min(MAX_WIDTH),
+                ..self.screen
+            },
+            text: String::new(),
+        };
+        match overview.single {
+            Some(one) => text.assessment(one),
+            None => text.district(overview.district),
+        }
+        out.write_all(text.text.as_bytes())
     }
-    out.text
 }
 
 struct Output {
@@ -235,7 +247,7 @@ impl Output {
 
     /// The widest matrix that fits the screen: it leaves out the date and
     /// then the Vollständigkeit column before it squeezes the names.
-    fn fitting_matrix(&self, report: &Report) -> Matrix {
+    fn fitting_matrix(&self, district: &District) -> Matrix {
         let choices = [
             MatrixColumns {
                 date: true,
@@ -258,8 +270,8 @@ impl Output {
             },
             text: String::new(),
         };
-        let longest_name = report
-            .assessments
+        let longest_name = district
+            .kommunen
             .iter()
             .flat_map(|a| {
                 text(&a.kommune)
@@ -271,42 +283,43 @@ impl Output {
             .unwrap_or(0);
         let squeezable = longest_name.saturating_sub(MATRIX_NAME_WIDTH);
         let fits = |columns: MatrixColumns| {
-            let mut table = plain.matrix_table(report, columns);
+            let mut table = plain.matrix_table(district, columns);
             table.set_content_arrangement(ContentArrangement::Disabled);
             let widest = table.lines().map(|l| l.trim_end().width()).max();
             widest.unwrap_or(0).saturating_sub(squeezable) <= usize::from(self.screen.width)
         };
         let columns = choices.into_iter().find(|c| fits(*c)).unwrap_or(choices[2]);
         Matrix {
-            table: self.matrix_table(report, columns),
+            table: self.matrix_table(district, columns),
             columns,
         }
     }
 
     /// Kommunen as rows, the field's suggestions as columns with short codes
     /// (explained in the totals table), then the percentages.
-    fn matrix_table(&self, report: &Report, columns: MatrixColumns) -> Table {
+    fn matrix_table(&self, district: &District, columns: MatrixColumns) -> Table {
         let mut matrix = self.table(MATRIX_STYLE);
         let mut header = vec![Cell::new(msg::LABEL_KOMMUNE)];
         if columns.date {
             header.push(Cell::new(msg::LABEL_STAND));
         }
         let first_mark = header.len();
-        let suggestions = report.totals.suggestions.len();
+        let suggestions = district.totals.suggestions.len();
         header.extend((0..suggestions).map(|i| Cell::new(msg::suggestion_code(i))));
         header.push(Cell::new(msg::HEADER_DONE_PERCENT));
         if columns.assessed {
             header.push(Cell::new(msg::HEADER_ASSESSED_PERCENT));
         }
         matrix.set_header(header);
-        for a in &report.assessments {
+        for a in &district.kommunen {
             let mut row = vec![Cell::new(text(&a.kommune))];
             if columns.date {
                 row.push(Cell::new(msg::german_date(a.date)));
             }
             row.extend(
-                a.suggestions()
-                    .map(|i| self.status_cell(i.status, msg::status_mark(i.status).to_owned())),
+                a.suggestions
+                    .iter()
+                    .map(|s| self.status_cell(*s, msg::status_mark(*s).to_owned())),
             );
             row.push(Cell::new(format_percent(a.done_percent())));
             if columns.assessed {
@@ -326,25 +339,25 @@ impl Output {
         matrix
     }
 
-    fn district(&mut self, report: &Report) {
+    fn district(&mut self, district: &District) {
         self.heading(
-            &msg::report_title_district(&report.field_title, report.totals.kommunen),
+            &msg::report_title_district(&district.field_title, district.totals.kommunen),
             '═',
         );
         self.paragraph(&msg::field_with_version(
-            &report.field_title,
-            &text(&report.field_versions().join(", ")),
+            &district.field_title,
+            &text(&district.field_versions().join(", ")),
         ));
         self.paragraph(&format!("{}: {}", msg::LABEL_LEGEND, unbreakable_legend()));
-        self.paragraph(&msg::matrix_codes_hint(report.totals.suggestions.len()));
+        self.paragraph(&msg::matrix_codes_hint(district.totals.suggestions.len()));
         self.blank();
 
         self.heading(msg::HEADING_MATRIX, '─');
-        let matrix = self.fitting_matrix(report);
+        let matrix = self.fitting_matrix(district);
         self.push(&matrix.table);
         self.paragraph(&msg::district_percent_line(
-            &format_percent(report.totals.done_percent()),
-            &format_percent(report.totals.assessed_percent()),
+            &format_percent(district.totals.done_percent()),
+            &format_percent(district.totals.assessed_percent()),
         ));
         self.paragraph(msg::PERCENT_EXPLANATION);
         let left_out = matrix.columns.left_out();
@@ -365,7 +378,7 @@ impl Output {
                 .map(|s| self.status_cell(*s, msg::status_mark(*s).to_owned())),
         );
         totals.set_header(header);
-        for (index, s) in report.totals.suggestions.iter().enumerate() {
+        for (index, s) in district.totals.suggestions.iter().enumerate() {
             let mut row = vec![
                 Cell::new(msg::suggestion_code(index)),
                 Cell::new(format!("{}: {}", s.category_title, s.title)),
@@ -392,16 +405,11 @@ impl Output {
             msg::LABEL_MEASURE,
             msg::LABEL_STATUS,
         ]);
-        for a in &report.assessments {
-            for item in a.own_measures() {
-                let category = a
-                    .categories
-                    .iter()
-                    .find(|c| c.id == item.category)
-                    .map_or("", |c| c.title.as_str());
+        for a in &district.kommunen {
+            for item in &a.own {
                 own.add_row(vec![
                     Cell::new(text(&a.kommune)),
-                    Cell::new(category),
+                    Cell::new(&item.category_title),
                     Cell::new(text(&item.title)),
                     self.status_cell(item.status, msg::status_with_mark(item.status)),
                 ]);

@@ -10,13 +10,14 @@
 //! never stop at an old, broken commit. Nothing goes to stderr, which would
 //! mix with git's pager.
 
-use super::{Args, Format, outcome, render};
+use super::{Args, outcome};
 use crate::cli::exit::Outcome;
 use crate::domain::assessment::Assessment;
 use crate::domain::diff::{diff, nothing_recorded_like};
 use crate::domain::field::Field;
 use crate::format::read::{Loaded, load};
 use crate::messages as msg;
+use crate::render::OutputKind;
 use crate::render::diff::{Comparison, Side, lines};
 use crate::render::escape::one_line;
 use crate::render::findings::finding_line;
@@ -112,11 +113,14 @@ fn compare(args: &Args, title: &str, old: &Version, new: &Version) -> anyhow::Re
         diff: &diff,
         field,
     };
-    let mut out = render(args.format, &comparison);
-    if args.format != Format::Json {
-        out.push('\n');
+    let renderer = args.format.renderer();
+    let mut out = Vec::new();
+    renderer.render(&comparison, &mut out)?;
+    // A blank line before the next file's header; data stays data.
+    if renderer.kind() != OutputKind::Data {
+        out.push(b'\n');
     }
-    crate::cli::output::print(&out)?;
+    crate::cli::output::print_bytes(&out)?;
     let added_or_deleted = old.bytes.is_none() || new.bytes.is_none();
     let differs = !diff.is_empty() || added_or_deleted;
     Ok(outcome(args, differs, diff.has_regression()))

@@ -5,10 +5,15 @@ mod git;
 
 use crate::cli::exit::Outcome;
 use crate::cli::input::read_valid;
+use crate::cli::output::Destination;
 use crate::domain::diff::diff;
 use crate::domain::field::Field;
 use crate::messages as msg;
-use crate::render::diff::{Comparison, Side, json, markdown, text};
+use crate::render::OutputKind;
+use crate::render::diff::json::DiffJson;
+use crate::render::diff::markdown::DiffMarkdown;
+use crate::render::diff::text::DiffText;
+use crate::render::diff::{Comparison, DiffRenderer, Side};
 use crate::store::batch::Pipes;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -32,6 +37,9 @@ pub struct Args {
     /// Ausgabeformat
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// In diese Datei schreiben statt in die Standardausgabe (UTF-8; eine vorhandene Datei wird ersetzt)
+    #[arg(long, short = 'o', value_name = "DATEI", conflicts_with = "git")]
+    pub output: Option<PathBuf>,
     /// Exit-Code 1, wenn es Unterschiede gibt (wie `git diff --exit-code`)
     #[arg(long)]
     pub exit_code: bool,
@@ -61,6 +69,16 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    pub fn renderer(self) -> Box<dyn DiffRenderer> {
+        match self {
+            Format::Text => Box::new(DiffText),
+            Format::Markdown => Box::new(DiffMarkdown),
+            Format::Json => Box::new(DiffJson),
+        }
+    }
+}
+
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if let Some(values) = &args.git {
         return git::run(args, values);
@@ -68,6 +86,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let (Some(old), Some(new)) = (&args.old, &args.new) else {
         anyhow::bail!(msg::diff_needs_two_files());
     };
+    let destination = Destination::choose(args.output.as_deref())?;
+    let renderer = args.format.renderer();
+    destination.accept(renderer.kind())?;
     let field = Field::embedded();
     let files = read_valid(&[old.clone(), new.clone()], field, Pipes::Read)?;
     let (old_assessment, new_assessment) = (&files[0].1, &files[1].1);
@@ -87,8 +108,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         diff: &diff,
         field,
     };
-    // Text and markdown say it in their header; JSON keeps stdout for data.
-    if args.format == Format::Json && !diff.same_field_version() {
+    // Text and markdown say it in their header; data keeps stdout for data.
+    if renderer.kind() == OutputKind::Data && !diff.same_field_version() {
         let versions = &diff.field_versions;
         eprintln!(
             "{}{}",
@@ -96,16 +117,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             msg::diff_field_versions(&versions.from, &versions.to)
         );
     }
-    crate::cli::output::print(&render(args.format, &comparison))?;
+    destination.write(|out| renderer.render(&comparison, out))?;
     Ok(outcome(args, !diff.is_empty(), diff.has_regression()))
-}
-
-fn render(format: Format, comparison: &Comparison<'_>) -> String {
-    match format {
-        Format::Text => text::render_text(comparison),
-        Format::Markdown => markdown::render_markdown(comparison),
-        Format::Json => json::render_json(comparison),
-    }
 }
 
 /// Exit codes like git: 0 unless asked to fail on differences or regressions.

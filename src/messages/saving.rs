@@ -7,6 +7,24 @@ use std::io;
 pub const READ_ONLY_FILE: &str = "die Datei ist schreibgeschützt (kin ändert sie deshalb nicht; \
      zum Bearbeiten erst den Schreibschutz aufheben)";
 
+/// Why kin leaves a file alone that the user may not write.
+pub const NOT_WRITABLE: &str = "Sie haben keine Schreibrechte für die Datei (kin ersetzt sie \
+     deshalb nicht, auch wenn der Ordner es erlauben würde)";
+
+/// Why a save was not made: someone else saved the file since kin read it.
+pub const CHANGED_MEANWHILE: &str =
+    "die Datei wurde inzwischen von einem anderen Programm geändert, ersetzt oder gelöscht";
+
+/// Why kin does not replace a file whose group it cannot keep.
+pub fn group_not_kept(group: &str) -> String {
+    format!(
+        "die Datei gehört der Gruppe „{group}“, der Sie nicht angehören; gespeichert würde sie \
+         einer Ihrer Gruppen gehören, und wer sie bisher über die Gruppe „{group}“ ändern durfte, \
+         dürfte es nicht mehr. Bitte die Datei von einem Mitglied der Gruppe bearbeiten lassen \
+         oder ihre Gruppe ändern lassen"
+    )
+}
+
 /// Why a path cannot be followed to a file.
 pub const SYMLINK_LOOP: &str = "zu viele symbolische Links hintereinander (eine Schleife?)";
 
@@ -29,6 +47,18 @@ fn write_error_reason(error: &io::Error) -> String {
     let own = error
         .get_ref()
         .is_some_and(|inner| inner.is::<crate::store::atomic_write::ReadOnlyFile>());
+    let group = error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<crate::store::keep_access::GroupNotKept>());
+    if let Some(group) = group {
+        return group.to_string();
+    }
+    if error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<crate::store::keep_access::NotWritable>())
+    {
+        return NOT_WRITABLE.to_owned();
+    }
     let system = system_message(error);
     if let Some(special) = crate::store::regular_file::NotRegular::in_error(error) {
         return super::not_a_regular_file(special);

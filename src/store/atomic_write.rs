@@ -1,7 +1,12 @@
 //! Saving files so that a crash, a kill or a full disk never leaves a
-//! half-written assessment: write a temporary file in the same folder, flush
-//! it to disk, then rename it over the target.
+//! half-written assessment: write a temporary file in the same folder, give
+//! it the group and permissions of the file it replaces, flush it to disk,
+//! then rename it over the target (for edits: only if the target still holds
+//! what was read, see [`conditional_replace`](crate::store::conditional_replace)).
 
+pub use crate::store::conditional_replace::ChangedMeanwhile;
+use crate::store::conditional_replace::replace_if_unchanged;
+use crate::store::keep_access::{NotWritable, keep_access, may_write};
 use crate::store::regular_file::{Pipes, require_regular};
 use std::fs;
 use std::io::{self, Write};
@@ -9,17 +14,25 @@ use std::path::{Path, PathBuf};
 
 /// Whether an existing file may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overwrite {
+pub enum Overwrite<'a> {
     Allow,
     Refuse,
+    /// Only if the file still holds exactly these bytes, checked as late as
+    /// possible; otherwise the error is [`ChangedMeanwhile`] and the file
+    /// keeps what someone else put there. A missing file counts as changed.
+    IfUnchanged(&'a [u8]),
 }
 
 /// Writes `contents` to `path` atomically. A symbolic link at `path` is kept
-/// and the file it points to is replaced. An existing file keeps its
-/// permissions. With [`Overwrite::Refuse`] an existing file is left as it was
-/// and the error kind is [`io::ErrorKind::AlreadyExists`]. A write-protected
-/// file is left as it was too (error [`ReadOnlyFile`]), even where the
-/// folder would allow replacing it or kin runs as root.
+/// and the file it points to is replaced. An existing file keeps its group
+/// and permissions (and its owner when kin runs as root); where the group
+/// cannot be kept the file is left as it was (error
+/// [`GroupNotKept`](crate::store::keep_access::GroupNotKept)). With
+/// [`Overwrite::Refuse`] an existing file is left as it was and the error
+/// kind is [`io::ErrorKind::AlreadyExists`]. A write-protected file is left
+/// as it was too (error [`ReadOnlyFile`]), even where the folder would allow
+/// replacing it or kin runs as root, and so is a file the user may not write
+/// ([`NotWritable`]). Only regular files are replaced.
 pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> io::Result<()> {
     write_atomic_with(path, overwrite, |file| file.write_all(contents))
 }
@@ -42,19 +55,26 @@ pub fn write_atomic_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let existing = fs::metadata(&target).ok();
+    let existing = match fs::metadata(&target) {
+        Ok(metadata) => Some(metadata),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
     if let Some(metadata) = &existing {
         require_regular(metadata.file_type(), Pipes::Refuse)?;
     }
-    if overwrite == Overwrite::Allow
-        && existing
-            .as_ref()
-            .is_some_and(|m| m.permissions().readonly())
-    {
+    let replacing = existing.as_ref().filter(|_| overwrite != Overwrite::Refuse);
+    if replacing.is_some_and(|m| m.permissions().readonly()) {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
             ReadOnlyFile,
         ));
+    }
+    if replacing.is_some() && !may_write(&target) {
+        return Err(io::Error::new(io::ErrorKind::PermissionDenied, NotWritable));
+    }
+    if existing.is_none() && matches!(overwrite, Overwrite::IfUnchanged(_)) {
+        return Err(ChangedMeanwhile::error());
     }
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
@@ -65,14 +85,15 @@ pub fn write_atomic_with(
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut temp = builder.tempfile_in(&folder)?;
     write(temp.as_file_mut())?;
-    if let Some(metadata) = existing {
-        temp.as_file().set_permissions(metadata.permissions())?;
+    if let Some(metadata) = replacing {
+        keep_access(temp.as_file(), metadata)?;
     }
     temp.as_file().sync_all()?;
     match overwrite {
-        Overwrite::Allow => temp.persist(&target).map_err(|e| e.error)?,
-        Overwrite::Refuse => temp.persist_noclobber(&target).map_err(|e| e.error)?,
-    };
+        Overwrite::Allow => drop(temp.persist(&target).map_err(|e| e.error)?),
+        Overwrite::Refuse => drop(temp.persist_noclobber(&target).map_err(|e| e.error)?),
+        Overwrite::IfUnchanged(expected) => replace_if_unchanged(temp, &target, expected)?,
+    }
     sync_folder(&folder);
     Ok(())
 }

@@ -14,7 +14,7 @@ use crate::domain::finding::Finding;
 use crate::format::read::{UTF8_BOM, load};
 use crate::format::write::{new_document, update_document};
 use crate::messages as msg;
-use crate::store::atomic_write::{Overwrite, write_atomic};
+use crate::store::atomic_write::{ChangedMeanwhile, Overwrite, write_atomic};
 use crate::store::batch::read_limited;
 use anyhow::bail;
 use std::io;
@@ -155,14 +155,14 @@ impl EditSession {
             self.saved = Some(assessment.clone());
             return Ok(false);
         }
-        self.check_unchanged_on_disk()?;
-        let overwrite = if self.on_disk.is_some() {
-            Overwrite::Allow
-        } else {
-            Overwrite::Refuse
+        // Whether the file still holds what this session read or last wrote
+        // is checked as late as possible, as part of replacing it.
+        let overwrite = match &self.on_disk {
+            Some(known) => Overwrite::IfUnchanged(known),
+            None => Overwrite::Refuse,
         };
         match write_atomic(&self.path, &bytes, overwrite) {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists || ChangedMeanwhile::is(&e) => {
                 bail!(msg::changed_outside(&shown))
             }
             Err(e) => bail!(msg::save_failed(&shown, &e)),
@@ -171,25 +171,6 @@ impl EditSession {
         self.on_disk = Some(bytes);
         self.saved = Some(assessment.clone());
         Ok(true)
-    }
-
-    /// Fails when the file on disk is no longer what this session last read
-    /// or wrote: someone edited, replaced or deleted it meanwhile.
-    fn check_unchanged_on_disk(&self) -> anyhow::Result<()> {
-        let shown = self.path.display().to_string();
-        let unchanged = match (read_limited(&self.path), &self.on_disk) {
-            (Ok(now), Some(known)) => now == *known,
-            (Err(e), None) => e.kind() == io::ErrorKind::NotFound,
-            (Ok(_), None) => false,
-            (Err(e), Some(_)) if e.kind() == io::ErrorKind::NotFound => false,
-            (Err(e), Some(_)) => {
-                return Err(anyhow::Error::new(e).context(msg::file_unreadable(&shown)));
-            }
-        };
-        if !unchanged {
-            bail!(msg::changed_outside(&shown));
-        }
-        Ok(())
     }
 }
 

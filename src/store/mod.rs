@@ -4,7 +4,9 @@
 
 pub mod atomic_write;
 pub mod batch;
+pub mod conditional_replace;
 pub mod edit_session;
+pub mod keep_access;
 pub mod lock;
 pub mod paths;
 pub mod regular_file;

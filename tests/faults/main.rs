@@ -8,6 +8,8 @@
 
 #![cfg(unix)]
 
+mod races;
+mod shared_folder;
 mod special_files;
 
 use assert_cmd::Command;

@@ -10,6 +10,7 @@ pub mod findings;
 pub mod json;
 pub mod report;
 pub mod screen;
+pub mod wrap;
 
 /// What kind of output a format writes; the command line decides from it
 /// where the output may go and what goes to stderr instead.

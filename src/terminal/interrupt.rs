@@ -12,13 +12,16 @@
 //! The handler runs on its own thread (the `ctrlc` crate), so the
 //! clean-up is ordinary code, not code in a signal handler.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 /// Set by the first Ctrl-C.
 static REQUESTED: AtomicBool = AtomicBool::new(false);
 /// Set while kin waits for the person at a prompt.
 static PROMPTING: AtomicBool = AtomicBool::new(false);
+/// How many rows of the input being typed lie below the cursor, so that
+/// the goodbye is written below the input, not into it.
+static ROWS_BELOW_CURSOR: AtomicUsize = AtomicUsize::new(0);
 /// Held while a file is being saved.
 static SAVING: Mutex<()> = Mutex::new(());
 /// Held by whoever performs the exit, so it happens once.
@@ -93,8 +96,14 @@ impl Drop for Prompting {
     }
 }
 
-/// Puts the terminal back as it was when kin started and shows the cursor
-/// (prompts hide it while they draw).
+/// Tells where the cursor is within the input being typed: `rows` rows of
+/// it lie below the cursor (0 when no input is on screen).
+pub fn set_rows_below_cursor(rows: usize) {
+    ROWS_BELOW_CURSOR.store(rows, Ordering::SeqCst);
+}
+
+/// Puts the terminal back as it was when kin started, shows the cursor
+/// (prompts hide it while they draw) and moves it below the input being typed.
 pub fn restore_terminal() {
     #[cfg(unix)]
     if let Some(mode) = TERMINAL_MODE.get() {
@@ -104,5 +113,7 @@ pub fn restore_terminal() {
             mode,
         );
     }
-    let _ = dialoguer::console::Term::stderr().show_cursor();
+    let term = dialoguer::console::Term::stderr();
+    let _ = term.move_cursor_down(ROWS_BELOW_CURSOR.swap(0, Ordering::SeqCst));
+    let _ = term.show_cursor();
 }

@@ -3,6 +3,7 @@
 //! what the output can show ([`screen`]).
 
 pub mod interrupt;
+pub mod line_input;
 mod prompter;
 pub mod screen;
 

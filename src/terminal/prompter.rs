@@ -1,12 +1,13 @@
 //! The [`Prompter`] for people at a terminal, drawn with dialoguer on stderr.
 
 use super::interrupt::{self, Prompting};
+use super::line_input;
 use crate::assess::lines::read_lines;
 use crate::assess::prompter::{Check, Progress, Prompter, any_text};
 use crate::messages as msg;
 use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Editor, Input, Select};
+use dialoguer::{Editor, Select};
 use std::io;
 
 /// Texts are wrapped to the terminal width, but never wider than this.
@@ -69,21 +70,26 @@ impl TerminalPrompter {
     }
 }
 
-/// Runs one dialoguer prompt: Ctrl-C ends kin (see [`interrupt`]), other
-/// terminal errors become ordinary errors with the cursor shown again.
-fn interact<T>(prompt: impl FnOnce() -> dialoguer::Result<T>) -> anyhow::Result<T> {
+/// Runs one prompt: Ctrl-C ends kin (see [`interrupt`]), other terminal
+/// errors become ordinary errors with the cursor shown again.
+fn interact<T>(prompt: impl FnOnce() -> io::Result<T>) -> anyhow::Result<T> {
     let prompting = Prompting::start();
     let result = prompt();
     drop(prompting);
     match result {
         Ok(value) => Ok(value),
-        Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => {
-            interrupt::exit_now()
-        }
-        Err(dialoguer::Error::IO(e)) => {
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => interrupt::exit_now(),
+        Err(e) => {
             interrupt::restore_terminal();
             Err(anyhow::Error::new(e).context(msg::TERMINAL_FAILED))
         }
+    }
+}
+
+/// The error of a dialoguer prompt as the I/O error it is.
+fn io_error(error: dialoguer::Error) -> io::Error {
+    match error {
+        dialoguer::Error::IO(e) => e,
     }
 }
 
@@ -95,14 +101,7 @@ impl Prompter for TerminalPrompter {
     }
 
     fn text(&mut self, prompt: &str, initial: &str, check: Check<'_>) -> anyhow::Result<String> {
-        interact(|| {
-            Input::<String>::with_theme(&self.theme)
-                .with_prompt(prompt)
-                .with_initial_text(initial)
-                .allow_empty(true)
-                .validate_with(|value: &String| check(value))
-                .interact_text_on(&self.term)
-        })
+        interact(|| line_input::read_line(&self.term, &self.theme, prompt, initial, check))
     }
 
     fn long_text(
@@ -142,6 +141,7 @@ impl Prompter for TerminalPrompter {
                 .items(items)
                 .default(default)
                 .interact_on_opt(&self.term)
+                .map_err(io_error)
         })
     }
 

@@ -273,7 +273,7 @@ fn control_characters_never_reach_the_terminal() {
     }
     let table = report(&[INJECTION]);
     assert!(table.contains(r"Bildschirm löschen:\u{1b}[2J\u{1b}[H fertig\u{7}"));
-    assert!(table.contains(r"\u{9b}31m C1"));
+    assert!(table.contains(r"\u{9b}31m"));
 }
 
 #[test]

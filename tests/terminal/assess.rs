@@ -101,6 +101,21 @@ impl Pty {
     }
 }
 
+impl Pty {
+    /// The screen as a terminal `columns` wide (and 24 high) shows what kin
+    /// wrote so far, one string per row, trailing spaces removed.
+    fn screen(&self, columns: u16) -> Vec<String> {
+        let size = |n: u16| std::num::NonZero::new(n).unwrap();
+        let mut terminal = vt100::Parser::new(size(24), size(columns), 0);
+        terminal.process(self.seen.as_bytes());
+        terminal
+            .screen()
+            .rows(0, columns)
+            .map(|row| row.trim_end().to_owned())
+            .collect()
+    }
+}
+
 /// rexpect turns every byte it reads into one `char`, so UTF-8 text is
 /// searched for in that form ...
 fn as_read(text: &str) -> String {
@@ -480,4 +495,46 @@ fn ctrl_c_in_a_long_answer_keeps_the_finished_lines() {
         "Gemeinsamer Bauhof seit 2019"
     );
     assert_eq!(names(dir.path()), ["neu.kin.toml"]);
+}
+
+/// Input wider than the terminal is drawn again as a whole: after editing
+/// in the middle and Enter, the screen holds the answer once, with no stale
+/// or cut-off copy of the prompt (#13 item 4, dialoguer#295).
+#[test]
+fn long_input_leaves_no_stale_copy_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let name =
+        "Gemeindeverwaltungsverband Oberes Haslachtal mit den Gemeinden Oberhaslach, Unterhaslach";
+    let mut kin = Pty::spawn(dir.path(), &["assess", "neu.kin.toml"]);
+    kin.expect("Name der Kommune");
+    kin.send(name);
+    kin.expect("Unterhaslach");
+    // Eleven to the left, before „Unterhaslach“: delete the comma, type „und“.
+    kin.send(&"\x1b[D".repeat(13));
+    kin.send("\x7f und");
+    kin.send(ENTER);
+    kin.expect("Amtlicher Gemeindeschlüssel");
+    let screen = kin.screen(80);
+    let typed = "Gemeindeverwaltungsverband Oberes Haslachtal mit den Gemeinden Oberhaslach und Unterhaslach";
+    let text = screen.join("\n");
+    assert_eq!(text.matches("Name der Kommune").count(), 1, "{text}");
+    assert!(!text.contains("? Name der Kommune"), "{text}");
+    assert!(
+        !text.contains("Oberhaslach,"),
+        "no copy from before the edit: {text}"
+    );
+    let done: String = screen
+        .iter()
+        .skip_while(|row| !row.starts_with("✔ Name der Kommune"))
+        .take_while(|row| !row.starts_with("? "))
+        .map(|row| row.trim_start())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(done, format!("✔ Name der Kommune · {typed}"), "{text}");
+    kin.send("\x03");
+    assert_eq!(kin.exit_code(), 130);
+    assert_eq!(
+        assessment(&dir.path().join("neu.kin.toml")).kommune.name,
+        typed
+    );
 }

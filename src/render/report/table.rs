@@ -9,6 +9,7 @@ use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::domain::status::Status;
 use crate::messages as msg;
 use crate::render::escape::multi_line;
+use crate::render::wrap::wrap;
 use comfy_table::presets::{NOTHING, UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{
     Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
@@ -91,9 +92,27 @@ impl Output {
 
     fn paragraph_table(&self, text: &str) -> Table {
         let mut table = self.table(NOTHING);
-        table.add_row(vec![text]);
+        table.add_row(vec![wrap(text, usize::from(self.screen.width))]);
         if let Some(column) = table.column_mut(0) {
             column.set_padding((0, 0));
+        }
+        table
+    }
+
+    /// Labels and values without borders, the values wrapped to the room
+    /// the labels leave.
+    fn label_table(&self, rows: &[(&str, String)]) -> Table {
+        let label_width = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+        // Labels are padded by two on the right, values by one on each side.
+        let room = u16::try_from(label_width + 2)
+            .map_or(0, |labels| self.screen.width.saturating_sub(labels));
+        let mut table = self.table(NOTHING);
+        for (label, value) in rows {
+            table.add_row(vec![(*label).to_owned(), fit(value, room)]);
+        }
+        if let Some(labels) = table.column_mut(0) {
+            labels.set_constraint(ColumnConstraint::ContentWidth);
+            labels.set_padding((0, 2));
         }
         table
     }
@@ -125,46 +144,45 @@ impl Output {
             &msg::report_title_one(&a.field_title, &text(&a.kommune)),
             '═',
         );
-        let mut facts = self.table(NOTHING);
-        facts.add_row(vec![msg::LABEL_KOMMUNE.to_owned(), text(&a.kommune)]);
+        let mut facts = vec![(msg::LABEL_KOMMUNE, text(&a.kommune))];
         if let Some(ags) = &a.ags {
-            facts.add_row(vec![msg::LABEL_AGS.to_owned(), text(ags)]);
+            facts.push((msg::LABEL_AGS, text(ags)));
         }
-        facts.add_row(vec![msg::LABEL_DATE.to_owned(), msg::german_date(a.date)]);
+        facts.push((msg::LABEL_DATE, msg::german_date(a.date)));
         if let Some(assessor) = &a.assessor {
-            facts.add_row(vec![msg::LABEL_ASSESSOR.to_owned(), text(assessor)]);
+            facts.push((msg::LABEL_ASSESSOR, text(assessor)));
         }
-        facts.add_row(vec![
-            msg::LABEL_FIELD.to_owned(),
-            msg::field_with_version(&a.field_title, &text(&a.field_version)),
+        facts.extend([
+            (
+                msg::LABEL_FIELD,
+                msg::field_with_version(&a.field_title, &text(&a.field_version)),
+            ),
+            (msg::LABEL_DONE_PERCENT, format_percent(a.done_percent())),
+            (
+                msg::LABEL_ASSESSED_PERCENT,
+                format_percent(a.assessed_percent()),
+            ),
         ]);
-        facts.add_row(vec![
-            msg::LABEL_DONE_PERCENT.to_owned(),
-            format_percent(a.done_percent()),
-        ]);
-        facts.add_row(vec![
-            msg::LABEL_ASSESSED_PERCENT.to_owned(),
-            format_percent(a.assessed_percent()),
-        ]);
-        if let Some(labels) = facts.column_mut(0) {
-            labels.set_constraint(ColumnConstraint::ContentWidth);
-            labels.set_padding((0, 2));
-        }
+        let facts = self.label_table(&facts);
         self.push(&facts);
         self.blank();
 
         self.heading(msg::HEADING_QUESTIONS, '─');
         let mut questions = self.table(UTF8_FULL);
         questions.set_header(vec![msg::LABEL_QUESTION, msg::LABEL_ANSWER]);
+        let widths = column_widths(self.screen.width, &QUESTION_COLUMNS);
         for answer in &a.answers {
             let reply = if answer.answer.is_empty() {
                 msg::NO_ANSWER.to_owned()
             } else {
                 text(&answer.answer)
             };
-            questions.add_row(vec![text(&answer.question), reply]);
+            questions.add_row(vec![
+                fit(&text(&answer.question), widths[0]),
+                fit(&reply, widths[1]),
+            ]);
         }
-        fill_width(&mut questions, self.screen.width, &QUESTION_COLUMNS);
+        fix_widths(&mut questions, &widths);
         self.push(&questions);
 
         for category in &a.categories {
@@ -184,15 +202,16 @@ impl Output {
                 header.extend([msg::LABEL_PARTNERS, msg::LABEL_NOTE]);
             }
             items.set_header(header);
-            for item in a.items_in(&category.id) {
-                items.add_row(self.item_row(item, narrow));
-            }
             let shares: &[Share] = if narrow {
                 &ITEM_COLUMNS_NARROW
             } else {
                 &ITEM_COLUMNS
             };
-            fill_width(&mut items, self.screen.width, shares);
+            let widths = column_widths(self.screen.width, shares);
+            for item in a.items_in(&category.id) {
+                items.add_row(self.item_row(item, &widths));
+            }
+            fix_widths(&mut items, &widths);
             self.push(&items);
         }
 
@@ -221,9 +240,11 @@ impl Output {
         self.paragraph(msg::PERCENT_EXPLANATION);
     }
 
-    /// Maßnahme, Status, Partner, Notiz; on a narrow screen the partners
-    /// go into the note cell.
-    fn item_row(&self, item: &ItemReport, narrow: bool) -> Vec<Cell> {
+    /// Maßnahme, Status, Partner, Notiz, each fitted to its column of
+    /// `widths`; on a narrow screen (three columns) the partners go into the
+    /// note cell.
+    fn item_row(&self, item: &ItemReport, widths: &[u16]) -> Vec<Cell> {
+        let narrow = widths.len() == ITEM_COLUMNS_NARROW.len();
         let mut title = text(&item.title);
         if item.own {
             title.push_str(&format!("\n({})", msg::LABEL_OWN_MEASURE));
@@ -235,13 +256,13 @@ impl Output {
         }
         note.extend(detail_lines(item).iter().map(|l| text(l)));
         let mut row = vec![
-            Cell::new(title),
+            Cell::new(fit(&title, widths[0])),
             self.status_cell(item.status, msg::status_with_mark(item.status)),
         ];
         if !narrow {
-            row.push(Cell::new(text(&partners)));
+            row.push(Cell::new(fit(&text(&partners), widths[2])));
         }
-        row.push(Cell::new(note.join("\n")));
+        row.push(Cell::new(fit(&note.join("\n"), widths[widths.len() - 1])));
         row
     }
 
@@ -481,12 +502,18 @@ const ITEM_COLUMNS_NARROW: [Share; 3] = [Share::Percent(40), Share::Fixed(18), S
 /// Einstiegsfrage, Antwort.
 const QUESTION_COLUMNS: [Share; 2] = [Share::Percent(40), Share::Rest];
 
-/// Gives every column of a bordered `table` a fixed width so that together
-/// they fill `width`: tables with the same shares line up under each other.
-fn fill_width(table: &mut Table, width: u16, shares: &[Share]) {
-    for (column, width) in table.column_iter_mut().zip(column_widths(width, shares)) {
-        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+/// Gives the columns of a bordered `table` the fixed `widths` (from
+/// [`column_widths`]): tables with the same shares line up under each other.
+fn fix_widths(table: &mut Table, widths: &[u16]) {
+    for (column, width) in table.column_iter_mut().zip(widths) {
+        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(*width)));
     }
+}
+
+/// `text` wrapped for a column `width` wide (padding included), so that
+/// comfy-table never has to break a line itself.
+fn fit(text: &str, width: u16) -> String {
+    wrap(text, usize::from(width).saturating_sub(2))
 }
 
 fn column_widths(width: u16, shares: &[Share]) -> Vec<u16> {

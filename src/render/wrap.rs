@@ -1,0 +1,289 @@
+//! Breaking text into lines that fit a table column, the one place where
+//! kin wraps text for tables. German words are broken at correct places
+//! with a hyphen (the embedded `de-1996` dictionary), words with a hyphen of
+//! their own after it, links after `/` or `.`; no word is cut without a
+//! hyphen. The cost grows linearly with the text: every character is looked
+//! at a bounded number of times, also in one very long word (comfy-table's
+//! own wrapping is quadratic there; it only ever gets lines that fit).
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
+use std::sync::OnceLock;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The German hyphenation dictionary (1996 spelling), loaded once.
+fn german() -> Option<&'static Standard> {
+    static DICTIONARY: OnceLock<Option<Standard>> = OnceLock::new();
+    const BYTES: &[u8] = include_bytes!("../../data/hyphenation/de-1996.standard.bincode");
+    DICTIONARY
+        .get_or_init(|| Standard::from_reader(Language::German1996, &mut &BYTES[..]).ok())
+        .as_ref()
+}
+
+/// Letters in a row longer than this are no word the dictionary knows (a
+/// code, a data URL); they are only broken where they must be.
+const LONGEST_WORD: usize = 64;
+
+/// `text` broken into lines no wider than `width` terminal cells (at least
+/// 2), joined with `\n`. Line breaks in `text` are kept; spaces at a break
+/// are dropped.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(2);
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1) * 2);
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        wrap_line(line, width, &mut out);
+    }
+    out
+}
+
+/// A piece of a word that may end a line; `mark` is what the line then
+/// ends with (a hyphen, or nothing where the word breaks by itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece<'a> {
+    text: &'a str,
+    mark: &'static str,
+}
+
+/// First fit: as many pieces on a line as fit, the mark of the last piece
+/// counted in. A word that fits on the next line goes there whole unless
+/// that would leave more than a third of this line empty.
+fn wrap_line(line: &str, width: usize, out: &mut String) {
+    let mut used = 0;
+    let mut first_on_line = true;
+    // Spaces before the next word, kept as they are unless the line breaks
+    // there (so indentation and aligned columns stay).
+    let mut spaces = 0;
+    let mut at_start = true;
+    for word in line.split(' ') {
+        if word.is_empty() {
+            spaces += 1;
+            continue;
+        }
+        let is_first_word = at_start;
+        let before = if at_start { spaces } else { spaces + 1 };
+        (spaces, at_start) = (0, false);
+        let word_width = word.width();
+        let room = width.saturating_sub(used + before);
+        if !first_on_line && word_width > room && word_width <= width && room <= width / 3 {
+            out.push('\n');
+            used = 0;
+            first_on_line = true;
+        }
+        let pieces = pieces(word);
+        for (index, piece) in pieces.iter().enumerate() {
+            let last = index + 1 == pieces.len();
+            let gap = match (index, first_on_line) {
+                (0, false) => before,
+                // Indentation at the start of the text's line; none after a break.
+                (0, true) if is_first_word => before.min(width / 2),
+                _ => 0,
+            };
+            let mark = if last { 0 } else { piece.mark.width() };
+            let piece_width = piece.text.width();
+            if used + gap + piece_width + mark <= width {
+                out.extend(std::iter::repeat_n(' ', gap));
+                out.push_str(piece.text);
+                used += gap + piece_width;
+                first_on_line = false;
+                continue;
+            }
+            if !first_on_line {
+                if index > 0 {
+                    out.push_str(pieces[index - 1].mark);
+                }
+                out.push('\n');
+            }
+            // The piece starts a line; one wider than a line is cut with
+            // a hyphen where it must be.
+            let mut rest = piece.text;
+            while rest.width() + mark > width {
+                let (head, tail) = split_at_width(rest, width - 1);
+                out.push_str(head);
+                out.push_str("-\n");
+                rest = tail;
+            }
+            out.push_str(rest);
+            used = rest.width();
+            first_on_line = false;
+        }
+    }
+}
+
+/// The longest start of `text` at most `width` cells wide (at least one
+/// character), and the rest.
+fn split_at_width(text: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (index, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width && index > 0 {
+            return text.split_at(index);
+        }
+    }
+    (text, "")
+}
+
+/// Where `word` may be broken: after its own hyphens; in a link after `/`
+/// and `.`; elsewhere inside runs of letters where the dictionary allows.
+fn pieces(word: &str) -> Vec<Piece<'_>> {
+    let is_link = word.contains("://") || word.starts_with("www.") || word.contains('/');
+    let mut breaks: Vec<(usize, &'static str)> = Vec::new();
+    let mut letters_start = None;
+    for (index, c) in word.char_indices() {
+        let after = index + c.len_utf8();
+        if c.is_alphabetic() {
+            letters_start.get_or_insert(index);
+            continue;
+        }
+        if let Some(start) = letters_start.take()
+            && !is_link
+        {
+            hyphenation_points(word, start, index, &mut breaks);
+        }
+        let breaks_after = c == '-' || (is_link && (c == '/' || c == '.'));
+        if breaks_after && after < word.len() && index > 0 {
+            breaks.push((after, ""));
+        }
+    }
+    if let Some(start) = letters_start
+        && !is_link
+    {
+        hyphenation_points(word, start, word.len(), &mut breaks);
+    }
+    let mut pieces = Vec::with_capacity(breaks.len() + 1);
+    let mut start = 0;
+    for (at, mark) in breaks {
+        pieces.push(Piece {
+            text: &word[start..at],
+            mark,
+        });
+        start = at;
+    }
+    pieces.push(Piece {
+        text: &word[start..],
+        mark: "",
+    });
+    pieces
+}
+
+/// Adds the dictionary's breaks inside `word[start..end]` (letters only).
+fn hyphenation_points(
+    word: &str,
+    start: usize,
+    end: usize,
+    breaks: &mut Vec<(usize, &'static str)>,
+) {
+    let letters = &word[start..end];
+    if letters.chars().count() > LONGEST_WORD {
+        return;
+    }
+    if let Some(dictionary) = german() {
+        let hyphenated = dictionary.hyphenate(letters);
+        breaks.extend(hyphenated.breaks.iter().map(|at| (start + at, "-")));
+    }
+}
+
+/// `text` shortened to at most `width` cells, ending with „…“ when cut, cut
+/// at a space where one is near.
+pub fn shorten(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let (head, _) = split_at_width(text, width.saturating_sub(1).max(1));
+    let head = match head.rfind(' ') {
+        Some(space) if space * 3 >= head.len() * 2 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<String> {
+        wrap(text, width).lines().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn words_go_to_the_next_line_whole_when_they_fit_there() {
+        assert_eq!(
+            lines("Gemeinsamer Bauhof seit 2019", 20),
+            ["Gemeinsamer Bauhof", "seit 2019"]
+        );
+        assert_eq!(
+            lines("a\nb  c", 10),
+            ["a", "b  c"],
+            "spaces inside a line stay"
+        );
+        assert_eq!(
+            lines("  eingerückt und lang", 14),
+            ["  eingerückt", "und lang"]
+        );
+    }
+
+    #[test]
+    fn long_german_words_are_hyphenated_at_correct_places() {
+        let wrapped = lines(
+            "Gemeinsame Wirtschaftsförderung im Abwasserzweckverband",
+            16,
+        );
+        assert_eq!(
+            wrapped,
+            [
+                "Gemeinsame Wirt-",
+                "schaftsförderung",
+                "im Abwasser-",
+                "zweckverband"
+            ]
+        );
+        for line in &wrapped {
+            assert!(line.width() <= 16, "{line}");
+        }
+    }
+
+    #[test]
+    fn words_with_a_hyphen_break_after_it_without_a_second_one() {
+        assert_eq!(
+            lines("Bildungs- und Betreuungseinrichtungen", 12)[0],
+            "Bildungs-"
+        );
+        assert_eq!(
+            lines("Gewerbe-Entwicklung", 10),
+            ["Gewerbe-", "Entwick-", "lung"]
+        );
+    }
+
+    #[test]
+    fn links_break_after_slashes_and_dots_without_hyphens() {
+        let url = "https://www.musterhausen.de/rathaus/beschluesse/2019/bauhof.pdf";
+        let wrapped = lines(url, 24);
+        assert_eq!(wrapped.concat(), url, "nothing added: {wrapped:?}");
+        for line in &wrapped {
+            assert!(line.ends_with('/') || line.ends_with('.') || url.ends_with(line.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_word_without_any_break_is_cut_with_a_hyphen() {
+        let code = "A".repeat(25);
+        let wrapped = lines(&code, 10);
+        assert_eq!(wrapped, ["AAAAAAAAA-", "AAAAAAAAA-", "AAAAAAA"]);
+        assert_eq!(lines("漢字漢字漢字", 5), ["漢字-", "漢字-", "漢字"]);
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_space_near_the_end() {
+        assert_eq!(shorten("Bauhof", 10), "Bauhof");
+        assert_eq!(
+            shorten("Gemeinsame Atemschutzwerkstatt der Feuerwehren", 30),
+            "Gemeinsame Atemschutzwerkstat…"
+        );
+        assert_eq!(
+            shorten("Gemeinsame Atemschutzwerkstatt der Feuerwehren", 40),
+            "Gemeinsame Atemschutzwerkstatt der…"
+        );
+        assert_eq!(shorten("Atemschutzwerkstatt", 10), "Atemschut…");
+    }
+}

@@ -2,6 +2,7 @@
 //! bytes into an assessment with findings, and writing TOML that keeps what
 //! a person wrote by hand.
 
+pub mod array_edit;
 pub mod read;
 pub mod sniff;
 pub mod write;

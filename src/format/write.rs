@@ -6,6 +6,7 @@ use crate::domain::assessment::keys::{KOMMUNE_KEYS, OWN_KEYS};
 use crate::domain::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
+use crate::format::array_edit::update_array;
 use crate::messages as msg;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 use toml_writer::ToTomlValue as _;
@@ -198,6 +199,11 @@ fn set_value(table: &mut Table, key: &str, value: Option<Value>) {
     match table.get_mut(key) {
         Some(Item::Value(old)) if same_value(old, &value) => {}
         Some(Item::Value(old)) => {
+            // A list keeps the comments and layout between its entries.
+            if let (Value::Array(old_list), Value::Array(new_list)) = (&mut *old, &value) {
+                update_array(old_list, new_list.iter().cloned().collect());
+                return;
+            }
             *value.decor_mut() = old.decor().clone();
             *old = value;
         }

@@ -310,3 +310,33 @@ fn values_may_start_with_a_dash() {
         "{text}"
     );
 }
+
+#[test]
+fn comments_inside_a_list_survive_adding_and_replacing_partners() {
+    let ws = Workspace::new();
+    let text = ws.text().replace(
+        "responsible = \"Wirtschaftsförderung\"\n",
+        "responsible = \"Wirtschaftsförderung\"\npartners = [ # seit 2019\n    \"A\", # Vertrag im Hauptamt\n]\n",
+    );
+    fs::write(&ws.path, &text).unwrap();
+    ws.set()
+        .args(["wirtschaft-foerderung", "--add-partner", "B"])
+        .assert()
+        .success();
+    let list = "partners = [ # seit 2019\n    \"A\", # Vertrag im Hauptamt\n    \"B\",\n]\n";
+    assert!(ws.text().contains(list), "{}", ws.text());
+    ws.set()
+        .args(["wirtschaft-foerderung", "--partner", "C", "--partner", "A"])
+        .assert()
+        .success();
+    let list = "partners = [ # seit 2019\n    \"C\",\n    \"A\", # Vertrag im Hauptamt\n]\n";
+    assert!(ws.text().contains(list), "{}", ws.text());
+    // Everything else is as it was.
+    assert_eq!(
+        ws.text().replace(list, ""),
+        text.replace(
+            "partners = [ # seit 2019\n    \"A\", # Vertrag im Hauptamt\n]\n",
+            ""
+        )
+    );
+}

@@ -10,41 +10,6 @@ use std::collections::BTreeMap;
 /// The newest assessment file format this kin reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The keys of an assessment file, each list in the order kin writes them.
-pub mod keys {
-    pub const TOP_KEYS: [&str; 7] = [
-        "schema",
-        "field",
-        "field_version",
-        "kommune",
-        "answers",
-        "suggestions",
-        "own",
-    ];
-    pub const KOMMUNE_KEYS: [&str; 4] = ["name", "ags", "assessor", "date"];
-    /// The keys of a suggestion table.
-    pub const ITEM_KEYS: [&str; 6] = [
-        "status",
-        "note",
-        "partners",
-        "evidence",
-        "responsible",
-        "due",
-    ];
-    /// The keys of an own measure: its own three, then those of a suggestion.
-    pub const OWN_KEYS: [&str; 9] = [
-        "id",
-        "category",
-        "title",
-        "status",
-        "note",
-        "partners",
-        "evidence",
-        "responsible",
-        "due",
-    ];
-}
-
 /// One Kommune's assessment. Missing suggestions mean [`Status::Unknown`] and
 /// missing answers mean "": a loaded assessment holds neither empty answers
 /// nor suggestions with nothing recorded, so equal content compares equal.

@@ -8,6 +8,7 @@ use crate::domain::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
 use crate::domain::field::Field;
 use crate::domain::figures::{StatusCounts, counts};
 use crate::domain::status::Status;
+use crate::format::keys::{ItemKey, KommuneKey, OwnKey, TableKey, TopKey};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 
@@ -91,41 +92,13 @@ fn missing_from<'a>(list: &'a [String], other: &[String]) -> Vec<&'a str> {
         .collect()
 }
 
-/// A key of the `[kommune]` table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KommuneKey {
-    Name,
-    Ags,
-    Assessor,
-    Date,
-}
-
-impl KommuneKey {
-    pub const ALL: [KommuneKey; 4] = [
-        KommuneKey::Name,
-        KommuneKey::Ags,
-        KommuneKey::Assessor,
-        KommuneKey::Date,
-    ];
-
-    /// The key as written in the file.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KommuneKey::Name => "name",
-            KommuneKey::Ags => "ags",
-            KommuneKey::Assessor => "assessor",
-            KommuneKey::Date => "date",
-        }
-    }
-
-    /// The value of this key in `kommune`, dates as `JJJJ-MM-TT`.
-    pub fn value_in(self, kommune: &Kommune) -> Option<String> {
-        match self {
-            KommuneKey::Name => Some(kommune.name.clone()),
-            KommuneKey::Ags => kommune.ags.clone(),
-            KommuneKey::Assessor => kommune.assessor.clone(),
-            KommuneKey::Date => Some(kommune.date.to_string()),
-        }
+/// The value of `key` in `kommune`, dates as `JJJJ-MM-TT`.
+fn kommune_value(kommune: &Kommune, key: KommuneKey) -> Option<String> {
+    match key {
+        KommuneKey::Name => Some(kommune.name.clone()),
+        KommuneKey::Ags => kommune.ags.clone(),
+        KommuneKey::Assessor => kommune.assessor.clone(),
+        KommuneKey::Date => Some(kommune.date.to_string()),
     }
 }
 
@@ -215,18 +188,18 @@ impl ChangeKind {
     /// The stable JSON value of `kind`.
     pub fn as_str(&self) -> &'static str {
         match self {
-            ChangeKind::Status(_) => "status",
-            ChangeKind::Note(_) => "note",
-            ChangeKind::Partners(_) => "partners",
-            ChangeKind::Evidence(_) => "evidence",
-            ChangeKind::Responsible(_) => "responsible",
-            ChangeKind::Due(_) => "due",
+            ChangeKind::Status(_) => ItemKey::Status.as_str(),
+            ChangeKind::Note(_) => ItemKey::Note.as_str(),
+            ChangeKind::Partners(_) => ItemKey::Partners.as_str(),
+            ChangeKind::Evidence(_) => ItemKey::Evidence.as_str(),
+            ChangeKind::Responsible(_) => ItemKey::Responsible.as_str(),
+            ChangeKind::Due(_) => ItemKey::Due.as_str(),
             ChangeKind::Answer(_) => "answer",
-            ChangeKind::Title(_) => "title",
-            ChangeKind::Category(_) => "category",
+            ChangeKind::Title(_) => OwnKey::Title.as_str(),
+            ChangeKind::Category(_) => OwnKey::Category.as_str(),
             ChangeKind::OwnAdded(_) => "own-added",
             ChangeKind::OwnRemoved(_) => "own-removed",
-            ChangeKind::Kommune(..) => "kommune",
+            ChangeKind::Kommune(..) => TopKey::Kommune.as_str(),
         }
     }
 }
@@ -327,8 +300,12 @@ impl AssessmentDiff {
 /// Compares two assessments of `field`. `diff(a, a)` has no changes.
 pub fn diff(old: &Assessment, new: &Assessment, field: &Field) -> AssessmentDiff {
     let mut changes = Vec::new();
-    for key in KommuneKey::ALL {
-        if let Some(edit) = Edit::of(key.value_in(&old.kommune), key.value_in(&new.kommune)) {
+    for &key in KommuneKey::ALL {
+        let (from, to) = (
+            kommune_value(&old.kommune, key),
+            kommune_value(&new.kommune, key),
+        );
+        if let Some(edit) = Edit::of(from, to) {
             changes.push(Change {
                 target: ChangeTarget::Kommune,
                 kind: ChangeKind::Kommune(key, edit),

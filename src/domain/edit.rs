@@ -6,6 +6,7 @@
 use crate::domain::assessment::{Assessment, ItemRef};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
+use crate::format::keys::{ItemKey, TableKey};
 use crate::messages as msg;
 use anyhow::bail;
 use jiff::civil::Date;
@@ -22,13 +23,13 @@ pub enum ItemDetail {
 
 impl ItemDetail {
     /// The key in the file, also the value of `--clear`.
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> ItemKey {
         match self {
-            ItemDetail::Note => "note",
-            ItemDetail::Partners => "partners",
-            ItemDetail::Evidence => "evidence",
-            ItemDetail::Responsible => "responsible",
-            ItemDetail::Due => "due",
+            ItemDetail::Note => ItemKey::Note,
+            ItemDetail::Partners => ItemKey::Partners,
+            ItemDetail::Evidence => ItemKey::Evidence,
+            ItemDetail::Responsible => ItemKey::Responsible,
+            ItemDetail::Due => ItemKey::Due,
         }
     }
 }
@@ -94,7 +95,7 @@ pub fn apply_item_change(
     }
     for detail in &change.clear {
         if change.sets(*detail) {
-            bail!(msg::set_clear_conflict(detail.key()));
+            bail!(msg::set_clear_conflict(detail.key().as_str()));
         }
     }
     let texts = [

@@ -2,11 +2,12 @@
 //! update of an existing file's document that touches only what changed, so
 //! that comments and layout a person wrote by hand survive.
 
-use crate::domain::assessment::keys::{KOMMUNE_KEYS, OWN_KEYS};
 use crate::domain::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
 use crate::format::array_edit::update_array;
+use crate::format::keys::{ItemKey, KommuneKey, OwnKey, TableKey, TopKey};
+use crate::format::lexical::starts_like_merge_marker;
 use crate::messages as msg;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 use toml_writer::ToTomlValue as _;
@@ -22,7 +23,7 @@ pub fn to_toml(assessment: &Assessment, field: &Field) -> String {
 pub fn new_document(assessment: &Assessment, field: &Field) -> DocumentMut {
     let mut doc = DocumentMut::new();
     doc.decor_mut().set_prefix(msg::template_header(field));
-    doc.insert("kommune", Item::Table(Table::new()));
+    doc.insert(TopKey::Kommune.as_str(), Item::Table(Table::new()));
     let mut answers = Table::new();
     for question in &field.questions {
         answers.insert(&question.id, Item::Value(text_value("")));
@@ -31,13 +32,14 @@ pub fn new_document(assessment: &Assessment, field: &Field) -> DocumentMut {
                 .set_prefix(comment_lines(&question.text));
         }
     }
-    doc.insert("answers", Item::Table(answers));
+    doc.insert(TopKey::Answers.as_str(), Item::Table(answers));
     let mut suggestions = Table::new();
     suggestions.set_implicit(true);
     for category in &field.categories {
         for (index, suggestion) in category.suggestions.iter().enumerate() {
             let mut table = Table::new();
-            table.insert("status", Item::Value(Value::from(Status::Unknown.as_str())));
+            let unknown = Value::from(Status::Unknown.as_str());
+            table.insert(ItemKey::Status.as_str(), Item::Value(unknown));
             let mut comment = String::from("\n");
             if index == 0 {
                 comment.push_str(&comment_lines(&format!(
@@ -51,7 +53,7 @@ pub fn new_document(assessment: &Assessment, field: &Field) -> DocumentMut {
             suggestions.insert(&suggestion.id, Item::Table(table));
         }
     }
-    doc.insert("suggestions", Item::Table(suggestions));
+    doc.insert(TopKey::Suggestions.as_str(), Item::Table(suggestions));
     update_document(&mut doc, assessment, field);
     doc.decor_mut().set_suffix(msg::template_own_example());
     doc
@@ -62,26 +64,20 @@ pub fn new_document(assessment: &Assessment, field: &Field) -> DocumentMut {
 /// added only when something is recorded for them.
 pub fn update_document(doc: &mut DocumentMut, assessment: &Assessment, field: &Field) {
     let root = doc.as_table_mut();
-    set_value(
-        root,
-        "schema",
-        Some(Value::from(i64::from(assessment.schema))),
-    );
-    set_value(root, "field", Some(text_value(&assessment.field)));
-    set_value(
-        root,
-        "field_version",
-        Some(text_value(&assessment.field_version)),
-    );
-    update_kommune(table_mut(root, "kommune"), &assessment.kommune);
+    let schema = Value::from(i64::from(assessment.schema));
+    set_value(root, TopKey::Schema, Some(schema));
+    set_value(root, TopKey::Field, Some(text_value(&assessment.field)));
+    let field_version = text_value(&assessment.field_version);
+    set_value(root, TopKey::FieldVersion, Some(field_version));
+    update_kommune(table_mut(root, TopKey::Kommune), &assessment.kommune);
 
     // A missing answer and an empty one mean the same; keep whichever the file has.
     let has_answers = field
         .questions
         .iter()
         .any(|q| !assessment.answer(&q.id).is_empty());
-    if has_answers || root.contains_key("answers") {
-        let answers = table_mut(root, "answers");
+    if has_answers || root.contains_key(TopKey::Answers.as_str()) {
+        let answers = table_mut(root, TopKey::Answers);
         for question in &field.questions {
             let answer = assessment.answer(&question.id);
             let current = answers
@@ -89,12 +85,12 @@ pub fn update_document(doc: &mut DocumentMut, assessment: &Assessment, field: &F
                 .and_then(Item::as_str)
                 .unwrap_or("");
             if answer != current {
-                set_value(answers, &question.id, Some(text_value(answer)));
+                set_entry(answers, &question.id, Some(text_value(answer)));
             }
         }
     }
 
-    let suggestions = table_mut(root, "suggestions");
+    let suggestions = table_mut(root, TopKey::Suggestions);
     suggestions.set_implicit(true);
     for (_, suggestion) in field.suggestions() {
         let state = assessment.suggestions.get(&suggestion.id);
@@ -120,40 +116,38 @@ pub fn update_document(doc: &mut DocumentMut, assessment: &Assessment, field: &F
 }
 
 fn update_kommune(table: &mut Table, kommune: &Kommune) {
-    keep_order(table, &KOMMUNE_KEYS, |table| {
-        set_value(table, "name", Some(text_value(&kommune.name)));
-        set_value(table, "ags", kommune.ags.as_deref().map(text_value));
-        set_value(
-            table,
-            "assessor",
-            kommune.assessor.as_deref().map(text_value),
-        );
-        set_value(table, "date", Some(date_value(kommune.date)));
+    keep_order::<KommuneKey>(table, |table| {
+        let name = Some(text_value(&kommune.name));
+        set_value(table, KommuneKey::Name, name);
+        let ags = kommune.ags.as_deref().map(text_value);
+        set_value(table, KommuneKey::Ags, ags);
+        let assessor = kommune.assessor.as_deref().map(text_value);
+        set_value(table, KommuneKey::Assessor, assessor);
+        set_value(table, KommuneKey::Date, Some(date_value(kommune.date)));
     });
 }
 
 fn update_item(table: &mut Table, state: &ItemState) {
-    keep_order(table, &OWN_KEYS, |table| update_item_values(table, state));
+    keep_order::<OwnKey>(table, |table| update_item_values(table, state));
 }
 
 fn update_item_values(table: &mut Table, state: &ItemState) {
-    set_value(table, "status", Some(Value::from(state.status.as_str())));
-    set_value(table, "note", state.note.as_deref().map(text_value));
-    set_value(table, "partners", list_value(&state.partners));
-    set_value(table, "evidence", list_value(&state.evidence));
-    set_value(
-        table,
-        "responsible",
-        state.responsible.as_deref().map(text_value),
-    );
-    set_value(table, "due", state.due.map(date_value));
+    let status = Some(Value::from(state.status.as_str()));
+    set_value(table, ItemKey::Status, status);
+    set_value(table, ItemKey::Note, state.note.as_deref().map(text_value));
+    set_value(table, ItemKey::Partners, list_value(&state.partners));
+    set_value(table, ItemKey::Evidence, list_value(&state.evidence));
+    let responsible = state.responsible.as_deref().map(text_value);
+    set_value(table, ItemKey::Responsible, responsible);
+    set_value(table, ItemKey::Due, state.due.map(date_value));
 }
 
 /// Own measures are matched by id: kept ones are updated in place, new ones
 /// appended, removed ones dropped, and the list follows the model's order.
 fn update_own(root: &mut Table, own: &[OwnMeasure]) {
     // `own = [{ … }]` written by hand becomes `[[own]]` tables, entries kept.
-    let mut existing: Vec<Table> = match root.remove("own").map(Item::into_array_of_tables) {
+    let own_key = TopKey::Own.as_str();
+    let mut existing: Vec<Table> = match root.remove(own_key).map(Item::into_array_of_tables) {
         Some(Ok(array)) => array.into_iter().collect(),
         _ => Vec::new(),
     };
@@ -164,23 +158,29 @@ fn update_own(root: &mut Table, own: &[OwnMeasure]) {
     for measure in own {
         let found = existing
             .iter()
-            .position(|t| t.get("id").and_then(Item::as_str) == Some(measure.id.as_str()));
+            .position(|t| t.get(OwnKey::Id.as_str()).and_then(Item::as_str) == Some(&measure.id));
         let mut table = found.map(|i| existing.remove(i)).unwrap_or_default();
-        keep_order(&mut table, &OWN_KEYS, |table| {
-            set_value(table, "id", Some(text_value(&measure.id)));
-            set_value(table, "category", Some(text_value(&measure.category)));
-            set_value(table, "title", Some(text_value(&measure.title)));
+        keep_order::<OwnKey>(&mut table, |table| {
+            set_value(table, OwnKey::Id, Some(text_value(&measure.id)));
+            set_value(table, OwnKey::Category, Some(text_value(&measure.category)));
+            set_value(table, OwnKey::Title, Some(text_value(&measure.title)));
             update_item_values(table, &measure.state);
         });
         array.push(table);
     }
-    root.insert("own", Item::ArrayOfTables(array));
+    root.insert(own_key, Item::ArrayOfTables(array));
 }
 
-/// Runs `update` on `table`; keys it added move to their place in `order`,
-/// unless a person arranged the existing keys in another order.
-fn keep_order(table: &mut Table, order: &[&str], update: impl FnOnce(&mut Table)) {
-    let rank = |key: &str| order.iter().position(|k| *k == key).unwrap_or(order.len());
+/// Runs `update` on `table`; keys it added move to their place in the order
+/// of `K`, unless a person arranged the existing keys in another order.
+fn keep_order<K: TableKey>(table: &mut Table, update: impl FnOnce(&mut Table)) {
+    let order = K::ALL;
+    let rank = |key: &str| {
+        order
+            .iter()
+            .position(|k| k.as_str() == key)
+            .unwrap_or(order.len())
+    };
     let before: Vec<usize> = table.iter().map(|(key, _)| rank(key)).collect();
     update(table);
     let in_order = before.windows(2).all(|pair| pair[0] <= pair[1]);
@@ -191,7 +191,12 @@ fn keep_order(table: &mut Table, order: &[&str], update: impl FnOnce(&mut Table)
 
 /// Sets `key` to `value` (or removes it for `None`), leaving the item and its
 /// comments alone when the value is already equal.
-fn set_value(table: &mut Table, key: &str, value: Option<Value>) {
+fn set_value(table: &mut Table, key: impl TableKey, value: Option<Value>) {
+    set_entry(table, key.as_str(), value);
+}
+
+/// Like [`set_value`], for any key, e.g. an entry question's id.
+fn set_entry(table: &mut Table, key: &str, value: Option<Value>) {
     let Some(mut value) = value else {
         table.remove(key);
         return;
@@ -235,7 +240,8 @@ fn make_standard(item: &mut Item) {
 }
 
 /// The table under `key`, made a table if it is missing or something else.
-fn table_mut<'a>(parent: &'a mut Table, key: &str) -> &'a mut Table {
+fn table_mut(parent: &mut Table, key: TopKey) -> &mut Table {
+    let key = key.as_str();
     if let Some(item) = parent.get_mut(key) {
         make_standard(item);
     }
@@ -253,12 +259,7 @@ fn table_mut<'a>(parent: &'a mut Table, key: &str) -> &'a mut Table {
 /// git conflict marker: written as a multi-line string, such a line would
 /// make `kin check` report an unresolved merge in kin's own file.
 fn text_value(text: &str) -> Value {
-    let marker_line = text.contains('\n')
-        && text.split('\n').any(|line| {
-            ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
-                .iter()
-                .any(|marker| line.starts_with(marker))
-        });
+    let marker_line = text.contains('\n') && text.split('\n').any(starts_like_merge_marker);
     if !marker_line {
         return Value::from(text);
     }

@@ -11,7 +11,8 @@
 use crate::domain::assessment::{Assessment, ItemState, unify_line_breaks};
 use crate::domain::field::Field;
 use crate::domain::finding::Finding;
-use crate::format::read::{UTF8_BOM, load};
+use crate::format::lexical::UTF8_BOM;
+use crate::format::read::load;
 use crate::format::write::{new_document, update_document};
 use crate::messages as msg;
 use crate::store::atomic_write::{ChangedMeanwhile, Overwrite, write_atomic};

@@ -5,10 +5,11 @@
 use super::Comparison;
 use crate::domain::assessment::{Kommune, OwnMeasure};
 use crate::domain::diff::{
-    Change, ChangeGroup, ChangeKind, ChangeTarget, Direction, Edit, KommuneKey, ListEdit,
+    Change, ChangeGroup, ChangeKind, ChangeTarget, Direction, Edit, ListEdit,
 };
 use crate::domain::field::Field;
 use crate::domain::figures::format_percent;
+use crate::format::keys::KommuneKey;
 use crate::messages::{self as msg, status_label};
 
 /// The description of a diff, ready to lay out.

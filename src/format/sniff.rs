@@ -2,6 +2,8 @@
 //! it: `--output` must never replace one, even a broken one (a file with a
 //! merge conflict or a typo is still weeks of work).
 
+use crate::format::keys::{KommuneKey, TableKey, TopKey};
+
 /// Whether `bytes` look like an assessment file: a TOML file with the
 /// top-level keys `schema` and `field`, or a `[kommune]` table. Lines are
 /// looked at one by one, so a file that no longer parses still counts.
@@ -13,7 +15,7 @@ pub fn looks_like_assessment(bytes: &[u8]) -> bool {
         let line = line.trim_start_matches('\u{feff}').trim();
         if let Some(header) = line.strip_prefix('[') {
             let name = header.trim_start_matches('[').trim_end_matches(']').trim();
-            if name == "kommune" {
+            if name == TopKey::Kommune.as_str() {
                 return true;
             }
             top_level = false;
@@ -25,10 +27,16 @@ pub fn looks_like_assessment(bytes: &[u8]) -> bool {
         let Some((key, _)) = line.split_once('=') else {
             continue;
         };
-        match key.trim().trim_matches(['"', '\'']) {
-            "schema" => schema = true,
-            "field" => field = true,
-            "kommune.name" => return true,
+        let key = key.trim().trim_matches(['"', '\'']);
+        match TopKey::find(key) {
+            Some(TopKey::Schema) => schema = true,
+            Some(TopKey::Field) => field = true,
+            _ if key.split_once('.').is_some_and(|(table, key)| {
+                table == TopKey::Kommune.as_str() && key == KommuneKey::Name.as_str()
+            }) =>
+            {
+                return true;
+            }
             _ => {}
         }
     }

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod date;
 pub mod diff;
+pub mod district;
 pub mod edit;
 pub mod field;
 pub mod figures;

@@ -1,10 +1,12 @@
 //! The report model behind `kin report`: each assessment in full
-//! ([`AssessmentReport`]), and the district overview ([`District`]: one
-//! small [`KommuneRow`] per Kommune plus the totals), which is all a district
-//! report keeps, so thousands of files never sit in memory together. Built
-//! from loaded assessments; no I/O and no formatting (see `render::report`).
+//! ([`AssessmentReport`]); the district overview, which is all a district
+//! report keeps, lives in [`crate::domain::district`]. Built from loaded
+//! assessments; no I/O and no formatting (see `render::report`).
 
 use crate::domain::assessment::{Assessment, Item};
+pub use crate::domain::district::{
+    District, DistrictTotals, KommuneRow, SortOrder, SuggestionTotals,
+};
 use crate::domain::field::Field;
 use crate::domain::figures::{self, StatusCounts};
 use crate::domain::status::Status;
@@ -19,49 +21,6 @@ pub struct Report {
     /// In the order the files were given.
     pub assessments: Vec<AssessmentReport>,
     pub district: District,
-}
-
-/// The district overview: one row per Kommune and the totals over all.
-#[derive(Debug, Clone, PartialEq)]
-pub struct District {
-    /// The title of the embedded field, e.g. "Interkommunale Zusammenarbeit".
-    pub field_title: String,
-    /// In report order (the order the files were given).
-    pub kommunen: Vec<KommuneRow>,
-    pub totals: DistrictTotals,
-}
-
-/// What a district overview shows of one Kommune: its identity, figures,
-/// the status of each suggestion, its own measures and answers, but not the
-/// notes, partners and evidence of its items.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KommuneRow {
-    /// The file as given on the command line.
-    pub file: String,
-    pub kommune: String,
-    pub ags: Option<String>,
-    pub assessor: Option<String>,
-    pub date: Date,
-    pub field_version: String,
-    pub counts: StatusCounts,
-    /// The status of every suggestion of the field, in field order.
-    pub suggestions: Vec<Status>,
-    /// The Kommune's own measures, in field order of their categories.
-    pub own: Vec<OwnMeasureRow>,
-    /// The answer to every entry question of the field, in order ("" when
-    /// there is none).
-    pub answers: Vec<String>,
-    /// How many items are überfällig on the report's day.
-    pub overdue: usize,
-}
-
-/// An own measure as the district overview lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OwnMeasureRow {
-    pub category_title: String,
-    pub title: String,
-    pub status: Status,
-    pub overdue: bool,
 }
 
 /// One Kommune's assessment as a report shows it.
@@ -121,27 +80,6 @@ pub struct ItemReport {
     pub overdue: bool,
 }
 
-/// Figures over all assessments of the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DistrictTotals {
-    pub kommunen: usize,
-    /// Over every item of every assessment.
-    pub counts: StatusCounts,
-    /// Per suggestion of the field, in field order: how many Kommunen have
-    /// which status.
-    pub suggestions: Vec<SuggestionTotals>,
-}
-
-/// How many Kommunen have each status for one suggestion.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SuggestionTotals {
-    pub id: String,
-    pub category: String,
-    pub category_title: String,
-    pub title: String,
-    pub counts: StatusCounts,
-}
-
 impl Report {
     /// Builds the report for assessments of `field`, each with the path it
     /// was read from, keeping their order. `today` is the day against which
@@ -159,78 +97,13 @@ impl Report {
             .collect();
         let mut district = District::new(field);
         for a in &assessments {
-            district.add(KommuneRow::of(a));
+            district.add(KommuneRow::of(a, today));
         }
+        district.finish(today, None, SortOrder::Given);
         Report {
             assessments,
             district,
         }
-    }
-}
-
-impl District {
-    /// A district without Kommunen yet; [`District::add`] adds one at a
-    /// time, so a report can stream through thousands of files.
-    pub fn new(field: &Field) -> District {
-        District {
-            field_title: field.title.clone(),
-            kommunen: Vec::new(),
-            totals: DistrictTotals::empty(field),
-        }
-    }
-
-    /// Adds the next Kommune and counts it in.
-    pub fn add(&mut self, row: KommuneRow) {
-        self.totals.add(&row);
-        self.kommunen.push(row);
-    }
-
-    /// The distinct field versions of the assessments, in first-seen order.
-    pub fn field_versions(&self) -> Vec<&str> {
-        let mut versions: Vec<&str> = Vec::new();
-        for row in &self.kommunen {
-            if !versions.contains(&row.field_version.as_str()) {
-                versions.push(&row.field_version);
-            }
-        }
-        versions
-    }
-}
-
-impl KommuneRow {
-    /// The district row of one assessment.
-    pub fn of(a: &AssessmentReport) -> KommuneRow {
-        KommuneRow {
-            file: a.file.clone(),
-            kommune: a.kommune.clone(),
-            ags: a.ags.clone(),
-            assessor: a.assessor.clone(),
-            date: a.date,
-            field_version: a.field_version.clone(),
-            counts: a.counts,
-            suggestions: a.suggestions().map(|i| i.status).collect(),
-            own: a
-                .own_measures()
-                .map(|i| OwnMeasureRow {
-                    category_title: i.category_title.clone(),
-                    title: i.title.clone(),
-                    status: i.status,
-                    overdue: i.overdue,
-                })
-                .collect(),
-            answers: a.answers.iter().map(|q| q.answer.clone()).collect(),
-            overdue: a.items.iter().filter(|i| i.overdue).count(),
-        }
-    }
-
-    /// Umsetzungsgrad in percent; `None` when every item is not-applicable.
-    pub fn done_percent(&self) -> Option<f64> {
-        self.counts.done_percent()
-    }
-
-    /// Vollständigkeit in percent.
-    pub fn assessed_percent(&self) -> Option<f64> {
-        self.counts.assessed_percent()
     }
 }
 
@@ -333,47 +206,6 @@ impl ItemReport {
             responsible: state.responsible,
             due: state.due,
         }
-    }
-}
-
-impl DistrictTotals {
-    /// DistrictTotals over no assessment yet; [`DistrictTotals::add`] adds one at a time, so
-    /// a report can stream through thousands of files.
-    pub fn empty(field: &Field) -> DistrictTotals {
-        let suggestions = field
-            .suggestions()
-            .map(|(category, suggestion)| SuggestionTotals {
-                id: suggestion.id.clone(),
-                category: category.id.clone(),
-                category_title: category.title.clone(),
-                title: suggestion.text.clone(),
-                counts: StatusCounts::default(),
-            })
-            .collect();
-        DistrictTotals {
-            kommunen: 0,
-            counts: StatusCounts::default(),
-            suggestions,
-        }
-    }
-
-    /// Counts one more Kommune in.
-    pub fn add(&mut self, row: &KommuneRow) {
-        self.kommunen += 1;
-        self.counts.add_all(row.counts);
-        for (totals, status) in self.suggestions.iter_mut().zip(&row.suggestions) {
-            totals.counts.add(*status);
-        }
-    }
-
-    /// Umsetzungsgrad over all items of all Kommunen together.
-    pub fn done_percent(&self) -> Option<f64> {
-        self.counts.done_percent()
-    }
-
-    /// Vollständigkeit over all items of all Kommunen together.
-    pub fn assessed_percent(&self) -> Option<f64> {
-        self.counts.assessed_percent()
     }
 }
 

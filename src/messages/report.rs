@@ -58,7 +58,11 @@ pub fn report_title_one(field_title: &str, kommune: &str) -> String {
     format!("{field_title}: {kommune}")
 }
 pub fn report_title_district(field_title: &str, kommunen: usize) -> String {
-    format!("{field_title}: Vergleich von {kommunen} Kommunen")
+    if kommunen == 1 {
+        format!("{field_title}: Übersicht über 1 Kommune")
+    } else {
+        format!("{field_title}: Vergleich von {kommunen} Kommunen")
+    }
 }
 pub fn field_with_version(field_title: &str, versions: &str) -> String {
     format!("{field_title}, Version {versions}")
@@ -166,7 +170,7 @@ Farben: nur im Terminal; NO_COLOR=1 schaltet sie ab. Breite: die des Terminals
 (höchstens 120 Zeichen), sonst COLUMNS, sonst 100.";
 
 /// The CSV header row (documented in docs/report.md; stable).
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 19] = [
     "Kommune",
     "AGS",
     "Datum",
@@ -184,6 +188,119 @@ pub const CSV_HEADER: [&str; 17] = [
     "Termin",
     "Nachweise",
     "Datei",
+    "Überfällig",
+    "Hinweis",
 ];
 pub const CSV_KIND_SUGGESTION: &str = "Vorschlag";
 pub const CSV_KIND_OWN: &str = "eigene Maßnahme";
+
+// ---- the district overview: marks, skipped files, sorting -------------------
+
+pub const LABEL_FILE: &str = "Datei";
+pub const LABEL_MARKS: &str = "Hinweis";
+pub const HEADING_MARKS: &str = "Hinweise";
+pub const HEADING_SKIPPED: &str = "Nicht berücksichtigte Dateien";
+pub const MARK_DUPLICATE: &str = "doppelt";
+pub const MARK_STALE: &str = "veraltet";
+pub fn mark_overdue(items: usize) -> String {
+    format!("{items} überfällig")
+}
+/// The marks of one Kommune for the Hinweis column, e.g. "doppelt, 2 überfällig".
+pub fn kommune_marks(duplicate: bool, stale: bool, overdue: usize) -> String {
+    let mut marks: Vec<String> = Vec::new();
+    if duplicate {
+        marks.push(MARK_DUPLICATE.into());
+    }
+    if stale {
+        marks.push(MARK_STALE.into());
+    }
+    if overdue > 0 {
+        marks.push(mark_overdue(overdue));
+    }
+    marks.join(", ")
+}
+
+/// A Kommune as named in a message: „Talbach“ (AGS 08136999).
+pub fn kommune_label(name: &str, ags: Option<&str>) -> String {
+    match ags {
+        Some(ags) => format!("{} (AGS {ags})", super::quoted(name)),
+        None => super::quoted(name),
+    }
+}
+
+/// Under the title when the same Kommune appears more than once.
+pub fn district_counts_line(assessments: usize, kommunen: usize) -> String {
+    let kommunen = if kommunen == 1 {
+        "1 Kommune".to_owned()
+    } else {
+        format!("{kommunen} Kommunen")
+    };
+    format!(
+        "{assessments} Bewertungen von {kommunen}: wer mehrfach vorkommt, ist als „{MARK_DUPLICATE}“ markiert und nur mit der neuesten Bewertung gezählt."
+    )
+}
+
+pub fn note_duplicate(kommune: &str, files: &[&str], counted: &str, date: Date) -> String {
+    format!(
+        "{kommune} steht {}-mal im Bericht ({}); gezählt wird die neueste Bewertung: {counted} vom {}.",
+        files.len(),
+        files.join(", "),
+        german_date(date)
+    )
+}
+
+pub fn note_stale(kommune: &str, date: Date, age_days: i64, max_age: u32) -> String {
+    format!(
+        "{kommune}: die Bewertung vom {} ist {age_days} Tage alt ({MARK_STALE}: älter als {max_age} Tage).",
+        german_date(date)
+    )
+}
+
+pub fn note_overdue(kommune: &str, items: usize, today: Date) -> String {
+    let words = if items == 1 {
+        "1 Maßnahme ist".to_owned()
+    } else {
+        format!("{items} Maßnahmen sind")
+    };
+    format!(
+        "{kommune}: {words} überfällig (geplant oder in Umsetzung, Termin vor dem {}).",
+        german_date(today)
+    )
+}
+
+/// Prefix of a warning of `kin report` on stderr.
+pub const REPORT_WARNING_PREFIX: &str = "Warnung: ";
+
+/// On stderr, for a file that `--skip-invalid` leaves out.
+pub fn skipped_file(finding_line: &str) -> String {
+    format!("übersprungen: {finding_line}")
+}
+
+/// On stderr after the report, when files were left out.
+pub fn skipped_summary(files: usize) -> String {
+    if files == 1 {
+        "1 ungültige Datei ist nicht im Bericht (siehe oben); `kin check` zeigt alle Befunde".into()
+    } else {
+        format!(
+            "{files} ungültige Dateien sind nicht im Bericht (siehe oben); `kin check` zeigt alle Befunde"
+        )
+    }
+}
+
+/// `--per` was given with a format other than CSV.
+pub const PER_ONLY_FOR_CSV: &str =
+    "--per gilt nur für --format csv (eine Zeile je Kommune oder je Maßnahme)";
+
+pub const HEADER_DONE_PERCENT_SHEET: &str = "Umsetzungsgrad (%)";
+pub const HEADER_ASSESSED_PERCENT_SHEET: &str = "Vollständigkeit (%)";
+pub const HEADER_OVERDUE: &str = "Überfällig";
+/// The header of the column with the answers to one entry question.
+pub fn header_answer(question: &str) -> String {
+    format!("Antwort: {question}")
+}
+/// The Hinweis of a file left out of the report.
+pub fn skipped_mark(finding_line: &str) -> String {
+    format!("nicht berücksichtigt: {finding_line}")
+}
+/// A yes in a spreadsheet cell (e.g. column „Überfällig“).
+pub const CELL_YES: &str = "ja";

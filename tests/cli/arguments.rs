@@ -131,10 +131,17 @@ fn report_of_a_folder_compares_its_kommunen() {
         .assert()
         .code(0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let text = json.to_string();
-    let bergheim = text.find("bergheim.kin.toml").expect("bergheim listed");
-    let talbach = text.find("talbach.kin.toml").expect("talbach listed");
-    assert!(bergheim < talbach, "sorted: {text}");
+    let files: Vec<&str> = json["assessments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        ["kommunen/bergheim.kin.toml", "kommunen/talbach.kin.toml"],
+        "sorted"
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod check_many;
 mod ci_examples;
 mod diff;
 mod diff_git;
+mod district;
 mod examples;
 mod field;
 mod gates;

@@ -5,11 +5,11 @@ use kin::domain::assessment::Assessment;
 use kin::domain::field::Field;
 use kin::domain::report::Report;
 use kin::format::read::load;
-use kin::render::report::csv::ReportCsv;
+use kin::render::report::csv::{CsvRows, ReportCsv};
 use kin::render::report::json::ReportJson;
 use kin::render::report::markdown::ReportMarkdown;
 use kin::render::report::table::ReportTable;
-use kin::render::report::{ReportRenderer, Screen, render};
+use kin::render::report::{Layout, ReportRenderer, Screen, render};
 use unicode_width::UnicodeWidthStr;
 
 /// The day reports are made on in these tests.
@@ -44,6 +44,8 @@ fn district_of_50() -> Report {
         .map(|i| {
             let mut a = templates[i % 3].clone();
             a.kommune.name = format!("{} {}", names[i % names.len()], i + 1);
+            // 50 different Kommunen: none is marked as the same twice.
+            a.kommune.ags = Some(format!("0811{:04}", i + 1));
             (format!("kommune-{i:02}.kin.toml"), a)
         })
         .collect();
@@ -60,7 +62,15 @@ fn text(renderer: &dyn ReportRenderer, report: &Report) -> String {
 }
 
 fn table_text(report: &Report, screen: &Screen) -> String {
-    text(&ReportTable { screen: *screen }, report)
+    text(
+        &ReportTable {
+            layout: Layout {
+                screen: *screen,
+                show_files: false,
+            },
+        },
+        report,
+    )
 }
 
 #[test]
@@ -93,7 +103,15 @@ fn fifty_kommunen_fit_80_columns_one_line_each() {
 #[test]
 fn fifty_kommunen_render_in_every_format() {
     let report = district_of_50();
-    let markdown = text(&ReportMarkdown, &report);
+    let markdown = text(
+        &ReportMarkdown {
+            layout: Layout {
+                screen: PIPE_80,
+                show_files: false,
+            },
+        },
+        &report,
+    );
     assert_eq!(
         markdown
             .lines()
@@ -104,7 +122,12 @@ fn fifty_kommunen_render_in_every_format() {
     let json: serde_json::Value = serde_json::from_str(&text(&ReportJson, &report)).unwrap();
     assert_eq!(json["assessments"].as_array().unwrap().len(), 50);
     assert_eq!(json["totals"]["kommunen"], 50);
-    let csv = text(&ReportCsv, &report);
+    let csv = text(
+        &ReportCsv {
+            rows: CsvRows::Item,
+        },
+        &report,
+    );
     // Header plus 50 Kommunen × their items (10, 9 and 8 in turn).
     let items: usize = report.assessments.iter().map(|a| a.items.len()).sum();
     assert_eq!(csv.matches("\r\n").count(), 1 + items);

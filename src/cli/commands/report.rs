@@ -2,14 +2,17 @@
 
 use crate::cli::exit::Outcome;
 use crate::cli::output::{Destination, print_findings};
+use crate::domain::district::{District, KommuneRow, SortOrder};
 use crate::domain::field::Field;
-use crate::domain::report::{AssessmentReport, District, KommuneRow};
+use crate::domain::report::AssessmentReport;
 use crate::messages as msg;
-use crate::render::report::csv::ReportCsv;
+use crate::render::escape::one_line;
+use crate::render::findings::finding_line;
+use crate::render::report::csv::{CsvRows, ReportCsv};
 use crate::render::report::json::ReportJson;
 use crate::render::report::markdown::ReportMarkdown;
 use crate::render::report::table::ReportTable;
-use crate::render::report::{Overview, Pieces, ReportRenderer, Screen};
+use crate::render::report::{Layout, Overview, Pieces, ReportRenderer};
 use crate::store::batch::{LoadScope, for_each_checked};
 use crate::store::spool::Spool;
 use jiff::civil::Date;
@@ -32,9 +35,35 @@ pub struct Args {
     /// Stichtag, an dem Termine als überfällig gelten (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
     #[arg(long, value_name = "DATUM", value_parser = crate::cli::dates::parse_date_arg)]
     pub today: Option<Date>,
-    /// In diese Datei schreiben statt in die Standardausgabe (UTF-8; eine vorhandene Datei wird ersetzt)
+    /// In diese Datei schreiben statt in die Standardausgabe (UTF-8; eine vorhandene Datei wird
+    /// ersetzt); für xlsx nötig
     #[arg(long, short = 'o', value_name = "DATEI")]
     pub output: Option<PathBuf>,
+    /// Reihenfolge der Kommunen im Vergleich; ohne Angabe die der Dateien
+    #[arg(long, value_enum, value_name = "REIHENFOLGE")]
+    pub sort: Option<Sort>,
+    /// Bewertungen, die älter als TAGE Tage sind, als veraltet markieren (Stichtag: --today)
+    #[arg(long, value_name = "TAGE")]
+    pub max_age: Option<u32>,
+    /// Ungültige Dateien auslassen: der Bericht zeigt die gültigen und nennt jede ausgelassene
+    /// Datei mit ihrem ersten Fehler; Exit-Code 1. Ohne diese Angabe gibt es bei einer
+    /// ungültigen Datei keinen Bericht (Exit-Code 2)
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Im Vergleich auch die Dateinamen zeigen (Tabellen und Markdown)
+    #[arg(long)]
+    pub show_files: bool,
+    /// CSV: eine Zeile je Maßnahme (Standard) oder je Kommune
+    #[arg(long, value_enum, value_name = "ZEILEN")]
+    pub per: Option<Per>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Per {
+    /// eine Zeile je Kommune und Maßnahme
+    Item,
+    /// eine Zeile je Kommune, mit ihren Zahlen und Antworten
+    Kommune,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -45,18 +74,43 @@ pub enum Format {
     Markdown,
     /// JSON für Skripte (docs/report-json.md)
     Json,
-    /// CSV für Excel: UTF-8, Semikolon, eine Zeile je Kommune und Maßnahme
+    /// CSV für Excel: UTF-8, Semikolon; eine Zeile je Kommune und Maßnahme (oder mit --per
+    /// kommune je Kommune)
     Csv,
 }
 
 impl Format {
-    /// The renderer of this format; `screen` is where tables go.
-    pub fn renderer(self, screen: Screen) -> Box<dyn ReportRenderer> {
+    /// The renderer of this format.
+    pub fn renderer(self, layout: Layout, rows: CsvRows) -> Box<dyn ReportRenderer> {
         match self {
-            Format::Table => Box::new(ReportTable { screen }),
-            Format::Markdown => Box::new(ReportMarkdown),
+            Format::Table => Box::new(ReportTable { layout }),
+            Format::Markdown => Box::new(ReportMarkdown { layout }),
             Format::Json => Box::new(ReportJson),
-            Format::Csv => Box::new(ReportCsv),
+            Format::Csv => Box::new(ReportCsv { rows }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    /// nach Name (ä wie a, ß wie ss)
+    Name,
+    /// nach Amtlichem Gemeindeschlüssel, Kommunen ohne AGS am Ende
+    Ags,
+    /// nach Umsetzungsgrad, der höchste zuerst
+    Progress,
+    /// nach Datum der Bewertung, die neueste zuerst
+    Date,
+}
+
+impl Sort {
+    fn order(sort: Option<Sort>) -> SortOrder {
+        match sort {
+            None => SortOrder::Given,
+            Some(Sort::Name) => SortOrder::Name,
+            Some(Sort::Ags) => SortOrder::Ags,
+            Some(Sort::Progress) => SortOrder::Progress,
+            Some(Sort::Date) => SortOrder::Date,
         }
     }
 }
@@ -69,8 +123,21 @@ impl Format {
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
     let today = args.today.unwrap_or_else(crate::cli::dates::today);
+    if args.per.is_some() && args.format != Format::Csv {
+        anyhow::bail!(msg::PER_ONLY_FOR_CSV);
+    }
     let destination = Destination::choose(args.output.as_deref())?;
-    let renderer = args.format.renderer(destination.screen());
+    let layout = Layout {
+        screen: destination.screen(),
+        show_files: args.show_files,
+    };
+    let renderer = args.format.renderer(
+        layout,
+        match args.per {
+            Some(Per::Kommune) => CsvRows::Kommune,
+            Some(Per::Item) | None => CsvRows::Item,
+        },
+    );
     destination.accept(renderer.kind())?;
     let files = crate::cli::input::files(&args.files)?;
     let single = files.len() == 1;
@@ -91,7 +158,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             let report = AssessmentReport::build(&name, assessment, field, today);
             let mut piece = Vec::new();
             renderer.kommune(&report, &mut piece)?;
-            let row = KommuneRow::of(&report);
+            let row = KommuneRow::of(&report, today);
             let valid = Some((row, piece, single.then_some(report)));
             Ok((name, file.loaded.findings, valid))
         },
@@ -99,15 +166,27 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         |chunk| -> io::Result<()> {
             for kept in chunk {
                 let (name, findings, valid) = kept?;
-                print_findings(&name, &findings);
                 match valid {
-                    Some((row, piece, report)) if invalid == 0 => {
-                        district.add(row);
-                        spool.push(&piece)?;
-                        one = one.take().or(report);
+                    Some((row, piece, report)) => {
+                        print_findings(&name, &findings);
+                        if invalid == 0 || args.skip_invalid {
+                            district.add(row);
+                            spool.push(&piece)?;
+                            one = one.take().or(report);
+                        }
                     }
-                    Some(_) => {}
-                    None => invalid += 1,
+                    None if args.skip_invalid => {
+                        let first = findings
+                            .into_iter()
+                            .find(|f| f.is_error())
+                            .expect("a file without an assessment has an error");
+                        eprintln!("{}", msg::skipped_file(&finding_line(&name, &first)));
+                        district.skip(name, first);
+                    }
+                    None => {
+                        print_findings(&name, &findings);
+                        invalid += 1;
+                    }
                 }
             }
             Ok(())
@@ -116,23 +195,65 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if invalid > 0 {
         anyhow::bail!(msg::invalid_input(invalid));
     }
+    let order = district.finish(today, args.max_age, Sort::order(args.sort));
+    warn_about_duplicates(&district);
     let overview = Overview {
-        single: one.as_ref(),
+        single: one.as_ref().filter(|_| district.skipped.is_empty()),
         district: &district,
     };
-    destination.write(|out| renderer.finish(&overview, &mut SpooledPieces(&mut spool), out))?;
-    Ok(Outcome::Success)
+    let mut pieces = SpooledPieces {
+        spool: &mut spool,
+        order,
+    };
+    destination.write(|out| renderer.finish(&overview, &mut pieces, out))?;
+    if district.skipped.is_empty() {
+        Ok(Outcome::Success)
+    } else {
+        eprintln!(
+            "{}{}",
+            msg::REPORT_WARNING_PREFIX,
+            msg::skipped_summary(district.skipped.len())
+        );
+        Ok(Outcome::Problems)
+    }
 }
 
-/// The spooled pieces, in the order they were read.
-struct SpooledPieces<'a>(&'a mut Spool);
+/// Names each Kommune that appears more than once on stderr, once.
+fn warn_about_duplicates(district: &District) {
+    for row in district
+        .kommunen
+        .iter()
+        .filter(|r| r.counted && !r.duplicates.is_empty())
+    {
+        let mut files: Vec<String> = row.duplicates.iter().map(|f| one_line(f)).collect();
+        files.push(one_line(&row.file));
+        files.sort();
+        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+        let kommune = msg::kommune_label(
+            &one_line(&row.kommune),
+            row.ags.as_deref().map(one_line).as_deref(),
+        );
+        eprintln!(
+            "{}{}",
+            msg::REPORT_WARNING_PREFIX,
+            msg::note_duplicate(&kommune, &files, &one_line(&row.file), row.date)
+        );
+    }
+}
+
+/// The spooled pieces, in report order.
+struct SpooledPieces<'a> {
+    spool: &'a mut Spool,
+    /// For each row of the report, the index of its piece.
+    order: Vec<usize>,
+}
 
 impl Pieces for SpooledPieces<'_> {
-    fn each(&mut self, each: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+    fn each(&mut self, each: &mut dyn FnMut(usize, &[u8]) -> io::Result<()>) -> io::Result<()> {
         let mut buffer = Vec::new();
-        for index in 0..self.0.len() {
-            self.0.read_piece(index, &mut buffer)?;
-            each(&buffer)?;
+        for (row, &piece) in self.order.iter().enumerate() {
+            self.spool.read_piece(piece, &mut buffer)?;
+            each(row, &buffer)?;
         }
         Ok(())
     }

@@ -6,9 +6,9 @@
 //! `@`, tab or CR gets a leading `'` so it is never run as a formula, and
 //! control characters become visible escapes.
 
+use super::sheet::{self, Cell};
 use super::{Overview, Pieces, ReportRenderer};
-use crate::domain::report::{AssessmentReport, ItemReport};
-use crate::messages as msg;
+use crate::domain::report::AssessmentReport;
 use crate::render::OutputKind;
 use crate::render::escape::multi_line;
 use std::io::{self, Write};
@@ -16,9 +16,22 @@ use std::io::{self, Write};
 /// Makes Excel read the file as UTF-8.
 const BYTE_ORDER_MARK: &str = "\u{feff}";
 
-/// The CSV format: the byte order mark and the header row, then the rows of
-/// each assessment as its file is read; it has no totals row.
-pub struct ReportCsv;
+/// Which rows the CSV has (`--per`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CsvRows {
+    /// One row per Kommune and item.
+    #[default]
+    Item,
+    /// One row per Kommune, with its figures and answers.
+    Kommune,
+}
+
+/// The CSV format: the byte order mark and the header row, then the rows;
+/// files left out (`--skip-invalid`) as rows with only a Hinweis and the
+/// file. No totals row.
+pub struct ReportCsv {
+    pub rows: CsvRows,
+}
 
 impl ReportRenderer for ReportCsv {
     fn kind(&self) -> OutputKind {
@@ -26,62 +39,88 @@ impl ReportRenderer for ReportCsv {
     }
 
     fn kommune(&self, report: &AssessmentReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(rows(report.items.iter().map(|item| row(report, item))).as_bytes())
+        match self.rows {
+            CsvRows::Item => sheet::write_item_cells(report, out),
+            CsvRows::Kommune => Ok(()),
+        }
     }
 
     fn finish(
         &self,
-        _overview: &Overview<'_>,
+        overview: &Overview<'_>,
         pieces: &mut dyn Pieces,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let header = rows([msg::CSV_HEADER.map(str::to_owned)]);
-        write!(out, "{BYTE_ORDER_MARK}{header}")?;
-        pieces.each(&mut |piece| out.write_all(piece))
+        let district = overview.district;
+        out.write_all(BYTE_ORDER_MARK.as_bytes())?;
+        let mut writer = Writer::new(out);
+        match self.rows {
+            CsvRows::Item => {
+                writer.text_row(&sheet::item_header())?;
+                pieces.each(&mut |index, piece| {
+                    for cells in sheet::item_rows(&district.kommunen[index], piece) {
+                        writer.row(&cells)?;
+                    }
+                    Ok(())
+                })?;
+                for skipped in &district.skipped {
+                    writer.row(&sheet::skipped_item_cells(skipped))?;
+                }
+            }
+            CsvRows::Kommune => {
+                let header = sheet::kommune_header(district);
+                writer.text_row(&header)?;
+                for row in &district.kommunen {
+                    writer.row(&sheet::kommune_cells(row))?;
+                }
+                for skipped in &district.skipped {
+                    writer.row(&sheet::skipped_cells(&header, skipped))?;
+                }
+            }
+        }
+        writer.flush()
     }
 }
 
-fn rows<const N: usize>(rows: impl IntoIterator<Item = [String; N]>) -> String {
-    let mut writer = ::csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for cells in rows {
-        writer
-            .write_record(cells.iter().map(|c| safe_cell(c)))
-            .expect("writing CSV to memory cannot fail");
-    }
-    let bytes = writer
-        .into_inner()
-        .expect("writing CSV to memory cannot fail");
-    String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8")
+/// Rows as German Excel reads them: `;`, CR LF, quoted where needed.
+struct Writer<'a> {
+    csv: ::csv::Writer<&'a mut dyn Write>,
 }
 
-fn row(a: &AssessmentReport, item: &ItemReport) -> [String; msg::CSV_HEADER.len()] {
-    let kind = if item.own {
-        msg::CSV_KIND_OWN
-    } else {
-        msg::CSV_KIND_SUGGESTION
-    };
-    [
-        a.kommune.clone(),
-        a.ags.clone().unwrap_or_default(),
-        a.date.to_string(),
-        a.field_version.clone(),
-        item.category_title.clone(),
-        item.category.clone(),
-        item.id.clone(),
-        kind.to_owned(),
-        item.title.clone(),
-        msg::status_label(item.status).to_owned(),
-        item.status.as_str().to_owned(),
-        item.partners.join(", "),
-        item.note.clone().unwrap_or_default(),
-        item.responsible.clone().unwrap_or_default(),
-        item.due.map(|d| d.to_string()).unwrap_or_default(),
-        item.evidence.join(", "),
-        a.file.clone(),
-    ]
+impl<'a> Writer<'a> {
+    fn new(out: &'a mut dyn Write) -> Writer<'a> {
+        let csv = ::csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(out);
+        Writer { csv }
+    }
+
+    fn text_row(&mut self, cells: &[String]) -> io::Result<()> {
+        self.csv.write_record(cells.iter().map(|c| safe_cell(c)))?;
+        Ok(())
+    }
+
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+        self.csv.write_record(cells.iter().map(text))?;
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.csv.flush()
+    }
+}
+
+/// A cell as CSV text: dates as `YYYY-MM-DD`, percentages with one decimal
+/// and a decimal comma (as German Excel reads numbers).
+fn text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) => safe_cell(text),
+        Cell::Count(n) => n.to_string(),
+        Cell::Percent(Some(p)) => format!("{:.1}", (p * 10.0).round() / 10.0).replace('.', ","),
+        Cell::Percent(None) | Cell::Date(None) => String::new(),
+        Cell::Date(Some(date)) => date.to_string(),
+    }
 }
 
 /// A cell as it may go into a spreadsheet and onto a terminal: control

@@ -4,6 +4,7 @@
 //! on a terminal too.
 
 use super::{Overview, Pieces, ReportRenderer};
+use crate::domain::district::{KommuneRow, SkippedFile};
 use crate::domain::figures::{StatusCounts, json_percent};
 use crate::domain::report::{AssessmentReport, DistrictTotals, ItemReport, SuggestionTotals};
 use crate::domain::status::Status;
@@ -24,8 +25,15 @@ impl ReportRenderer for ReportJson {
         OutputKind::Data
     }
 
+    /// The assessment as an element of the `assessments` array, without
+    /// its closing brace: [`ReportRenderer::finish`] adds the marks that
+    /// are only known once every file is read.
     fn kommune(&self, report: &AssessmentReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(to_json_indented(&JsonAssessment::of(report), "    ", true).as_bytes())
+        let element = to_json_indented(&JsonAssessment::of(report), "    ", true);
+        let open = element
+            .strip_suffix(ELEMENT_END)
+            .expect("a pretty JSON object ends with its brace");
+        out.write_all(open.as_bytes())
     }
 
     fn finish(
@@ -34,17 +42,71 @@ impl ReportRenderer for ReportJson {
         pieces: &mut dyn Pieces,
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        let district = overview.district;
         out.write_all(b"{\n  \"assessments\": [\n")?;
-        let mut first = true;
-        pieces.each(&mut |piece| {
-            if !first {
+        pieces.each(&mut |index, piece| {
+            if index > 0 {
                 out.write_all(b",\n")?;
             }
-            first = false;
-            out.write_all(piece)
+            out.write_all(piece)?;
+            let marks = to_json_indented(&JsonMarks::of(&district.kommunen[index]), "    ", false);
+            // `{` of the marks' object dropped: its fields continue the element.
+            write!(out, ",{}", &marks[1..])
         })?;
-        let totals = to_json_indented(&JsonTotals::of(&overview.district.totals), "  ", false);
-        write!(out, "\n  ],\n  \"totals\": {totals}\n}}\n")
+        let totals = to_json_indented(&JsonTotals::of(&district.totals), "  ", false);
+        let skipped: Vec<JsonSkipped<'_>> = district.skipped.iter().map(JsonSkipped::of).collect();
+        let skipped = to_json_indented(&skipped, "  ", false);
+        write!(
+            out,
+            "\n  ],\n  \"totals\": {totals},\n  \"skipped\": {skipped}\n}}\n"
+        )
+    }
+}
+
+/// How a pretty-printed element of the `assessments` array ends.
+const ELEMENT_END: &str = "\n    }";
+
+/// The fields at the end of each assessment, known once every file is read.
+#[derive(Serialize)]
+struct JsonMarks<'a> {
+    overdue: usize,
+    age_days: i64,
+    stale: bool,
+    duplicate_of: &'a [String],
+    counted: bool,
+}
+
+impl<'a> JsonMarks<'a> {
+    fn of(row: &'a KommuneRow) -> Self {
+        JsonMarks {
+            overdue: row.overdue,
+            age_days: row.age_days,
+            stale: row.stale,
+            duplicate_of: &row.duplicates,
+            counted: row.counted,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonSkipped<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    code: &'static str,
+    message: &'a str,
+}
+
+impl<'a> JsonSkipped<'a> {
+    fn of(skipped: &'a SkippedFile) -> Self {
+        let finding = &skipped.finding;
+        JsonSkipped {
+            file: &skipped.file,
+            line: finding.position.map(|p| p.line),
+            column: finding.position.map(|p| p.column),
+            code: finding.code,
+            message: &finding.message,
+        }
     }
 }
 
@@ -97,6 +159,7 @@ struct JsonItem<'a> {
     responsible: Option<&'a str>,
     due: Option<Date>,
     evidence: &'a [String],
+    overdue: bool,
 }
 
 #[derive(Serialize)]
@@ -106,6 +169,7 @@ struct JsonTotals<'a> {
     done_percent: Option<f64>,
     assessed_percent: Option<f64>,
     suggestions: Vec<JsonSuggestionTotals<'a>>,
+    assessments: usize,
 }
 
 #[derive(Serialize)]
@@ -168,6 +232,7 @@ impl<'a> JsonItem<'a> {
             responsible: i.responsible.as_deref(),
             due: i.due,
             evidence: &i.evidence,
+            overdue: i.overdue,
         }
     }
 }
@@ -176,6 +241,7 @@ impl<'a> JsonTotals<'a> {
     fn of(t: &'a DistrictTotals) -> Self {
         JsonTotals {
             kommunen: t.kommunen,
+            assessments: t.assessments,
             counts: t.counts,
             done_percent: json_percent(t.done_percent()),
             assessed_percent: json_percent(t.assessed_percent()),

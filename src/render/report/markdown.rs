@@ -3,14 +3,17 @@
 //! it never turns into markup: `|` and line breaks inside table cells,
 //! emphasis, links and HTML all stay plain text.
 
-use super::{Overview, Pieces, ReportRenderer, detail_lines};
+use super::sheet::marks;
+use super::{Layout, Overview, Pieces, ReportRenderer, detail_lines, notes};
 use crate::domain::figures::format_percent;
 use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::messages as msg;
 use crate::render::escape::multi_line;
 
 /// The Markdown format.
-pub struct ReportMarkdown;
+pub struct ReportMarkdown {
+    pub layout: Layout,
+}
 
 impl ReportRenderer for ReportMarkdown {
     fn finish(
@@ -19,7 +22,10 @@ impl ReportRenderer for ReportMarkdown {
         _pieces: &mut dyn Pieces,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        let mut markdown = Markdown::default();
+        let mut markdown = Markdown {
+            show_files: self.layout.show_files,
+            ..Markdown::default()
+        };
         match overview.single {
             Some(one) => markdown.assessment(one),
             None => markdown.district(overview.district),
@@ -37,6 +43,7 @@ enum Align {
 
 #[derive(Default)]
 struct Markdown {
+    show_files: bool,
     text: String,
 }
 
@@ -163,6 +170,13 @@ impl Markdown {
             1,
             &msg::report_title_district(&district.field_title, district.totals.kommunen),
         );
+        if district.totals.assessments != district.totals.kommunen {
+            self.line(&inline(&msg::district_counts_line(
+                district.totals.assessments,
+                district.totals.kommunen,
+            )));
+            self.blank();
+        }
         self.line(&msg::field_with_version(
             &district.field_title,
             &inline(&district.field_versions().join(", ")),
@@ -181,14 +195,35 @@ impl Markdown {
         let codes: Vec<String> = (0..district.totals.suggestions.len())
             .map(msg::suggestion_code)
             .collect();
-        let mut header = vec![msg::LABEL_KOMMUNE, msg::LABEL_STAND];
+        let (ags, files, with_marks) = (district.has_ags(), self.show_files, district.has_marks());
+        let mut header = vec![msg::LABEL_KOMMUNE];
+        if ags {
+            header.push("AGS");
+        }
+        if files {
+            header.push(msg::LABEL_FILE);
+        }
+        header.push(msg::LABEL_STAND);
+        let mut align = vec![Align::Left; header.len()];
         header.extend(codes.iter().map(String::as_str));
         header.extend([msg::LABEL_DONE_PERCENT, msg::LABEL_ASSESSED_PERCENT]);
+        align.extend(codes.iter().map(|_| Align::Center));
+        align.extend([Align::Right, Align::Right]);
+        if with_marks {
+            header.push(msg::LABEL_MARKS);
+        }
         let rows: Vec<Vec<String>> = district
             .kommunen
             .iter()
             .map(|a| {
-                let mut row = vec![cell(&a.kommune), msg::german_date(a.date)];
+                let mut row = vec![cell(&a.kommune)];
+                if ags {
+                    row.push(cell(a.ags.as_deref().unwrap_or("")));
+                }
+                if files {
+                    row.push(cell(&a.file));
+                }
+                row.push(msg::german_date(a.date));
                 row.extend(
                     a.suggestions
                         .iter()
@@ -196,12 +231,12 @@ impl Markdown {
                 );
                 row.push(format_percent(a.done_percent()));
                 row.push(format_percent(a.assessed_percent()));
+                if with_marks {
+                    row.push(marks(a));
+                }
                 row
             })
             .collect();
-        let mut align = vec![Align::Left, Align::Left];
-        align.extend(codes.iter().map(|_| Align::Center));
-        align.extend([Align::Right, Align::Right]);
         self.aligned_table(&header, &align, &rows);
         self.line(&msg::district_percent_line(
             &format_percent(district.totals.done_percent()),
@@ -210,6 +245,15 @@ impl Markdown {
         self.blank();
         self.line(&format!("*{}*", inline(msg::PERCENT_EXPLANATION)));
         self.blank();
+
+        let notes = notes(district, inline);
+        if !notes.is_empty() {
+            self.heading(2, msg::HEADING_MARKS);
+            for note in &notes {
+                self.line(&format!("- {note}"));
+            }
+            self.blank();
+        }
 
         self.heading(2, msg::HEADING_SUGGESTION_TOTALS);
         let marks: Vec<&str> = msg::REPORT_STATUS_ORDER

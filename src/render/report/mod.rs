@@ -12,11 +12,14 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod sheet;
 pub mod table;
 
-use crate::domain::report::{AssessmentReport, District, ItemReport, Report};
+use crate::domain::district::{District, KommuneRow};
+use crate::domain::report::{AssessmentReport, ItemReport, Report};
 use crate::messages as msg;
 use crate::render::OutputKind;
+use crate::render::findings::finding_line;
 use std::io::{self, Write};
 
 pub use crate::render::screen::Screen;
@@ -62,15 +65,27 @@ pub struct Overview<'a> {
     pub district: &'a District,
 }
 
+/// How tables and Markdown lay out a report, from the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Where tables go: width and colour.
+    pub screen: Screen,
+    /// `--show-files`: a column with the file of each Kommune.
+    pub show_files: bool,
+}
+
 /// The pieces [`ReportRenderer::kommune`] wrote, one per Kommune.
 pub trait Pieces {
-    /// Calls `each` with every piece, in report order.
-    fn each(&mut self, each: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<()>;
+    /// Calls `each` with every piece in report order: the piece of
+    /// `district.kommunen[i]` as `each(i, piece)`.
+    fn each(&mut self, each: &mut dyn FnMut(usize, &[u8]) -> io::Result<()>) -> io::Result<()>;
 }
 
 impl Pieces for Vec<Vec<u8>> {
-    fn each(&mut self, each: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
-        self.iter().try_for_each(|piece| each(piece))
+    fn each(&mut self, each: &mut dyn FnMut(usize, &[u8]) -> io::Result<()>) -> io::Result<()> {
+        self.iter()
+            .enumerate()
+            .try_for_each(|(index, piece)| each(index, piece))
     }
 }
 
@@ -101,6 +116,51 @@ pub fn render(renderer: &dyn ReportRenderer, report: &Report) -> Vec<u8> {
         });
     result.expect("writing a report to memory cannot fail");
     out
+}
+
+/// The Hinweise of a district overview, one sentence each: Kommunen that
+/// appear more than once, veraltete assessments, overdue items, files left
+/// out. Text from files goes through `escape`.
+fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
+    let mut notes = Vec::new();
+    let label = |row: &KommuneRow| {
+        msg::kommune_label(
+            &escape(&row.kommune),
+            row.ags.as_deref().map(escape).as_deref(),
+        )
+    };
+    for row in &district.kommunen {
+        if row.counted && !row.duplicates.is_empty() {
+            let mut files: Vec<String> = row.duplicates.iter().map(|f| escape(f)).collect();
+            files.push(escape(&row.file));
+            files.sort();
+            let files: Vec<&str> = files.iter().map(String::as_str).collect();
+            notes.push(msg::note_duplicate(
+                &label(row),
+                &files,
+                &escape(&row.file),
+                row.date,
+            ));
+        }
+    }
+    if let Some(max_age) = district.max_age {
+        for row in district.kommunen.iter().filter(|r| r.stale) {
+            notes.push(msg::note_stale(
+                &label(row),
+                row.date,
+                row.age_days,
+                max_age,
+            ));
+        }
+    }
+    for row in district.kommunen.iter().filter(|r| r.overdue > 0) {
+        notes.push(msg::note_overdue(&label(row), row.overdue, district.today));
+    }
+    for skipped in &district.skipped {
+        let line = finding_line(&skipped.file, &skipped.finding);
+        notes.push(msg::skipped_mark(&escape(&line)));
+    }
+    notes
 }
 
 /// The extra lines about an item besides note and partners, for people:

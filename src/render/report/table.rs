@@ -3,7 +3,8 @@
 //! text from a file passes through its `text` function, so no control character
 //! reaches the terminal.
 
-use super::{Overview, Pieces, ReportRenderer, Screen, detail_lines};
+use super::sheet::marks;
+use super::{Layout, Overview, Pieces, ReportRenderer, Screen, detail_lines, notes};
 use crate::domain::figures::format_percent;
 use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::domain::status::Status;
@@ -28,7 +29,7 @@ const MATRIX_STYLE: TableStyle =
 
 /// The table format for a screen (or a file or pipe: see [`Screen`]).
 pub struct ReportTable {
-    pub screen: Screen,
+    pub layout: Layout,
 }
 
 impl ReportRenderer for ReportTable {
@@ -38,11 +39,13 @@ impl ReportRenderer for ReportTable {
         _pieces: &mut dyn Pieces,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
+        let screen = self.layout.screen;
         let mut text = Output {
             screen: Screen {
-                width: self.screen.width.min(MAX_WIDTH),
-                ..self.screen
+                width: screen.width.min(MAX_WIDTH),
+                ..screen
             },
+            show_files: self.layout.show_files,
             text: String::new(),
         };
         match overview.single {
@@ -55,6 +58,7 @@ impl ReportRenderer for ReportTable {
 
 struct Output {
     screen: Screen,
+    show_files: bool,
     text: String,
 }
 
@@ -269,18 +273,20 @@ impl Output {
     /// The widest matrix that fits the screen: it leaves out the date and
     /// then the Vollständigkeit column before it squeezes the names.
     fn fitting_matrix(&self, district: &District) -> Matrix {
+        let all = MatrixColumns {
+            ags: district.has_ags(),
+            file: self.show_files,
+            date: true,
+            assessed: true,
+            marks: district.has_marks(),
+        };
         let choices = [
-            MatrixColumns {
-                date: true,
-                assessed: true,
-            },
-            MatrixColumns {
-                date: false,
-                assessed: true,
-            },
+            all,
+            MatrixColumns { date: false, ..all },
             MatrixColumns {
                 date: false,
                 assessed: false,
+                ..all
             },
         ];
         // Measured without colour: escape codes take no room on screen.
@@ -289,6 +295,7 @@ impl Output {
                 colour: false,
                 ..self.screen
             },
+            show_files: self.show_files,
             text: String::new(),
         };
         let longest_name = district
@@ -302,7 +309,14 @@ impl Output {
             })
             .max()
             .unwrap_or(0);
-        let squeezable = longest_name.saturating_sub(MATRIX_NAME_WIDTH);
+        let longest_marks = district
+            .kommunen
+            .iter()
+            .map(|a| marks(a).width())
+            .max()
+            .unwrap_or(0);
+        let squeezable = longest_name.saturating_sub(MATRIX_NAME_WIDTH)
+            + longest_marks.saturating_sub(MATRIX_MARKS_WIDTH);
         let fits = |columns: MatrixColumns| {
             let mut table = plain.matrix_table(district, columns);
             table.set_content_arrangement(ContentArrangement::Disabled);
@@ -321,6 +335,12 @@ impl Output {
     fn matrix_table(&self, district: &District, columns: MatrixColumns) -> Table {
         let mut matrix = self.table(MATRIX_STYLE);
         let mut header = vec![Cell::new(msg::LABEL_KOMMUNE)];
+        if columns.ags {
+            header.push(Cell::new("AGS"));
+        }
+        if columns.file {
+            header.push(Cell::new(msg::LABEL_FILE));
+        }
         if columns.date {
             header.push(Cell::new(msg::LABEL_STAND));
         }
@@ -331,9 +351,18 @@ impl Output {
         if columns.assessed {
             header.push(Cell::new(msg::HEADER_ASSESSED_PERCENT));
         }
+        if columns.marks {
+            header.push(Cell::new(msg::LABEL_MARKS));
+        }
         matrix.set_header(header);
         for a in &district.kommunen {
             let mut row = vec![Cell::new(text(&a.kommune))];
+            if columns.ags {
+                row.push(Cell::new(text(a.ags.as_deref().unwrap_or(""))));
+            }
+            if columns.file {
+                row.push(Cell::new(text(&a.file)));
+            }
             if columns.date {
                 row.push(Cell::new(msg::german_date(a.date)));
             }
@@ -346,14 +375,20 @@ impl Output {
             if columns.assessed {
                 row.push(Cell::new(format_percent(a.assessed_percent())));
             }
+            if columns.marks {
+                row.push(Cell::new(marks(a)));
+            }
             matrix.add_row(row);
         }
-        let marks = first_mark..first_mark + suggestions;
+        let statuses = first_mark..first_mark + suggestions;
+        let figures_end = statuses.end + 1 + usize::from(columns.assessed);
         for (index, column) in matrix.column_iter_mut().enumerate().skip(1) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-            if marks.contains(&index) {
+            if index < figures_end {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+            if statuses.contains(&index) {
                 column.set_padding((0, 1));
-            } else if index >= marks.end {
+            } else if (statuses.end..figures_end).contains(&index) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
         }
@@ -365,6 +400,12 @@ impl Output {
             &msg::report_title_district(&district.field_title, district.totals.kommunen),
             '═',
         );
+        if district.totals.assessments != district.totals.kommunen {
+            self.paragraph(&msg::district_counts_line(
+                district.totals.assessments,
+                district.totals.kommunen,
+            ));
+        }
         self.paragraph(&msg::field_with_version(
             &district.field_title,
             &text(&district.field_versions().join(", ")),
@@ -386,6 +427,15 @@ impl Output {
             self.paragraph(&msg::matrix_columns_left_out(&left_out));
         }
         self.blank();
+
+        let notes = notes(district, text);
+        if !notes.is_empty() {
+            self.heading(msg::HEADING_MARKS, '─');
+            for note in &notes {
+                self.paragraph(&format!("- {note}"));
+            }
+            self.blank();
+        }
 
         self.heading(msg::HEADING_SUGGESTION_TOTALS, '─');
         let mut totals = self.table(UTF8_FULL);
@@ -450,11 +500,17 @@ impl Output {
 /// The matrix leaves out columns rather than wrap names shorter than this.
 const MATRIX_NAME_WIDTH: usize = 16;
 
+/// The Hinweis column wraps rather than leave out columns beyond this.
+const MATRIX_MARKS_WIDTH: usize = 10;
+
 /// Which optional columns the district matrix shows.
 #[derive(Debug, Clone, Copy)]
 struct MatrixColumns {
+    ags: bool,
+    file: bool,
     date: bool,
     assessed: bool,
+    marks: bool,
 }
 
 impl MatrixColumns {

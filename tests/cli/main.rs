@@ -17,3 +17,4 @@ mod misc;
 mod output;
 mod report;
 mod set;
+mod workbook;

@@ -1,3 +1,4 @@
 //! End-to-end tests of `kin assess` in a real pseudo-terminal.
 
 mod assess;
+mod binary_output;

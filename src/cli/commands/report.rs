@@ -12,6 +12,7 @@ use crate::render::report::csv::{CsvRows, ReportCsv};
 use crate::render::report::json::ReportJson;
 use crate::render::report::markdown::ReportMarkdown;
 use crate::render::report::table::ReportTable;
+use crate::render::report::xlsx::ReportXlsx;
 use crate::render::report::{Layout, Overview, Pieces, ReportRenderer};
 use crate::store::batch::{LoadScope, for_each_checked};
 use crate::store::spool::Spool;
@@ -77,6 +78,8 @@ pub enum Format {
     /// CSV für Excel: UTF-8, Semikolon; eine Zeile je Kommune und Maßnahme (oder mit --per
     /// kommune je Kommune)
     Csv,
+    /// Excel-Arbeitsmappe mit den Blättern Kommunen, Maßnahmen und Matrix (nur mit --output)
+    Xlsx,
 }
 
 impl Format {
@@ -87,6 +90,7 @@ impl Format {
             Format::Markdown => Box::new(ReportMarkdown { layout }),
             Format::Json => Box::new(ReportJson),
             Format::Csv => Box::new(ReportCsv { rows }),
+            Format::Xlsx => Box::new(ReportXlsx),
         }
     }
 }

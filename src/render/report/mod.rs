@@ -14,6 +14,7 @@ pub mod json;
 pub mod markdown;
 pub mod sheet;
 pub mod table;
+pub mod xlsx;
 
 use crate::domain::district::{District, KommuneRow};
 use crate::domain::report::{AssessmentReport, ItemReport, Report};

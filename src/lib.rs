@@ -29,3 +29,5 @@ pub mod render;
 pub mod store;
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod terminal;
+#[cfg(test)]
+mod test_support;

@@ -67,7 +67,8 @@ fn slug(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{ItemState, Kommune, OwnMeasure};
+    use crate::domain::assessment::ItemState;
+    use crate::test_support::sample;
 
     #[test]
     fn slugs_are_kebab_case() {
@@ -88,26 +89,15 @@ mod tests {
     #[test]
     fn ids_are_unique() {
         let field = Field::embedded();
-        let mut a = Assessment::new(
-            field,
-            Kommune {
-                name: "M".into(),
-                ags: None,
-                assessor: None,
-                date: jiff::civil::date(2026, 1, 1),
-            },
-        );
+        let a = sample("M").build();
         assert_eq!(
             new_own_id("Wirtschaft Förderung", field, &a),
             "wirtschaft-foerderung-2",
             "suggestion ids are taken"
         );
-        a.own.push(OwnMeasure {
-            id: "bus".into(),
-            category: "konzepte".into(),
-            title: "Bus".into(),
-            state: ItemState::default(),
-        });
+        let a = sample("M")
+            .own("bus", "konzepte", "Bus", ItemState::default())
+            .build();
         assert_eq!(new_own_id("Bus", field, &a), "bus-2");
     }
 }

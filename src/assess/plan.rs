@@ -135,28 +135,13 @@ pub fn plan<'f>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{ItemState, Kommune};
+    use crate::test_support::sample;
 
     fn assessment() -> Assessment {
-        let mut a = Assessment::new(
-            Field::embedded(),
-            Kommune {
-                name: "M".into(),
-                ags: None,
-                assessor: None,
-                date: jiff::civil::date(2026, 1, 1),
-            },
-        );
-        a.answers
-            .insert("kooperationen-bestehend".into(), "Bauhof".into());
-        a.suggestions.insert(
-            "wirtschaft-foerderung".into(),
-            ItemState {
-                status: Status::Open,
-                ..ItemState::default()
-            },
-        );
-        a
+        sample("M")
+            .answer("kooperationen-bestehend", "Bauhof")
+            .status("wirtschaft-foerderung", Status::Open)
+            .build()
     }
 
     #[test]

@@ -230,6 +230,7 @@ pub fn is_valid_ags(ags: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{sample, state};
 
     #[test]
     fn line_breaks_are_unified_completely() {
@@ -258,25 +259,10 @@ mod tests {
     #[test]
     fn missing_suggestions_are_unknown_and_items_follow_field_order() {
         let field = Field::embedded();
-        let date = Date::new(2026, 11, 25).unwrap();
-        let mut a = Assessment::new(
-            field,
-            Kommune {
-                name: "Musterhausen".into(),
-                ags: None,
-                assessor: None,
-                date,
-            },
-        );
-        a.own.push(OwnMeasure {
-            id: "klaerschlamm".into(),
-            category: "infrastruktur".into(),
-            title: "Klärschlamm".into(),
-            state: ItemState {
-                status: Status::Planned,
-                ..ItemState::default()
-            },
-        });
+        let planned = state(Status::Planned);
+        let a = sample("Musterhausen")
+            .own("klaerschlamm", "infrastruktur", "Klärschlamm", planned)
+            .build();
         assert_eq!(
             a.suggestion_status("wirtschaft-foerderung"),
             Status::Unknown

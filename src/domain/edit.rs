@@ -177,29 +177,18 @@ fn add_missing(list: &mut Vec<String>, new: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{ItemState, Kommune, OwnMeasure};
+    use crate::domain::assessment::ItemState;
+    use crate::test_support;
 
     fn sample() -> Assessment {
-        let mut a = Assessment::new(
-            Field::embedded(),
-            Kommune {
-                name: "M".into(),
-                ags: None,
-                assessor: None,
-                date: jiff::civil::date(2026, 1, 1),
-            },
-        );
-        a.own.push(OwnMeasure {
-            id: "bus".into(),
-            category: "konzepte".into(),
-            title: "Bus".into(),
-            state: ItemState {
-                status: Status::Planned,
-                partners: vec!["A".into()],
-                ..ItemState::default()
-            },
-        });
-        a
+        let bus = ItemState {
+            status: Status::Planned,
+            partners: vec!["A".into()],
+            ..ItemState::default()
+        };
+        test_support::sample("M")
+            .own("bus", "konzepte", "Bus", bus)
+            .build()
     }
 
     #[test]

@@ -42,7 +42,7 @@ impl Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{Kommune, OwnMeasure};
+    use crate::test_support::{sample, state};
     use jiff::civil::date;
 
     const TODAY: Date = date(2026, 11, 25);
@@ -82,34 +82,27 @@ mod tests {
     #[test]
     fn an_assessment_lists_its_overdue_items_in_field_order() {
         let field = Field::embedded();
-        let mut a = Assessment::new(
-            field,
-            Kommune {
-                name: "Musterhausen".into(),
-                ags: None,
-                assessor: None,
-                date: date(2026, 1, 10),
-            },
-        );
-        let state = |status, due| ItemState {
-            status,
-            due,
-            ..ItemState::default()
+        let due = |status, due| ItemState {
+            due: Some(due),
+            ..state(status)
         };
-        a.suggestions.insert(
-            "wirtschaft-foerderung".into(),
-            state(Status::InProgress, Some(date(2026, 3, 1))),
-        );
-        a.suggestions.insert(
-            "infrastruktur-zusammenlegung".into(),
-            state(Status::Done, Some(date(2026, 3, 1))),
-        );
-        a.own.push(OwnMeasure {
-            id: "klaerschlamm".into(),
-            category: "infrastruktur".into(),
-            title: "Klärschlamm".into(),
-            state: state(Status::Planned, Some(date(2025, 1, 31))),
-        });
+        let a = sample("Musterhausen")
+            .dated(date(2026, 1, 10))
+            .suggestion(
+                "wirtschaft-foerderung",
+                due(Status::InProgress, date(2026, 3, 1)),
+            )
+            .suggestion(
+                "infrastruktur-zusammenlegung",
+                due(Status::Done, date(2026, 3, 1)),
+            )
+            .own(
+                "klaerschlamm",
+                "infrastruktur",
+                "Klärschlamm",
+                due(Status::Planned, date(2025, 1, 31)),
+            )
+            .build();
         let ids: Vec<&str> = a.overdue_items(field, TODAY).iter().map(|i| i.id).collect();
         assert_eq!(ids, ["klaerschlamm", "wirtschaft-foerderung"]);
         assert!(a.overdue_items(field, date(2025, 1, 31)).is_empty());

@@ -212,31 +212,17 @@ impl ItemReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{ItemState, Kommune, OwnMeasure};
+    use crate::domain::assessment::{ItemState, OwnMeasure};
+    use crate::test_support::sample;
 
     const TODAY: Date = jiff::civil::date(2026, 11, 25);
 
     fn assessment(name: &str, statuses: &[(&str, Status)]) -> Assessment {
-        let field = Field::embedded();
-        let mut a = Assessment::new(
-            field,
-            Kommune {
-                name: name.into(),
-                ags: None,
-                assessor: None,
-                date: Date::new(2026, 11, 25).unwrap(),
-            },
-        );
+        let mut a = sample(name);
         for (id, status) in statuses {
-            a.suggestions.insert(
-                (*id).into(),
-                ItemState {
-                    status: *status,
-                    ..ItemState::default()
-                },
-            );
+            a = a.status(id, *status);
         }
-        a
+        a.build()
     }
 
     #[test]

@@ -296,44 +296,28 @@ fn comment_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::Kommune;
     use crate::format::read::load_str;
+    use crate::test_support::{self, state};
     use jiff::civil::date;
 
     fn sample() -> Assessment {
-        let field = Field::embedded();
-        let mut a = Assessment::new(
-            field,
-            Kommune {
-                name: "Musterhausen".into(),
-                ags: Some("08115999".into()),
-                assessor: None,
-                date: date(2026, 11, 25),
-            },
-        );
-        a.answers.insert(
-            "kooperationen-bestehend".into(),
-            "Bauhof\nmit \"Nachbarort\"".into(),
-        );
-        a.suggestions.insert(
-            "wirtschaft-foerderung".into(),
-            ItemState {
-                status: Status::Planned,
-                partners: vec!["Nachbarstadt".into()],
-                due: Some(date(2027, 6, 30)),
-                ..ItemState::default()
-            },
-        );
-        a.own.push(OwnMeasure {
-            id: "klaerschlamm".into(),
-            category: "infrastruktur".into(),
-            title: "Klärschlamm".into(),
-            state: ItemState {
-                status: Status::Done,
-                ..ItemState::default()
-            },
-        });
-        a
+        let foerderung = ItemState {
+            status: Status::Planned,
+            partners: vec!["Nachbarstadt".into()],
+            due: Some(date(2027, 6, 30)),
+            ..ItemState::default()
+        };
+        test_support::sample("Musterhausen")
+            .ags("08115999")
+            .answer("kooperationen-bestehend", "Bauhof\nmit \"Nachbarort\"")
+            .suggestion("wirtschaft-foerderung", foerderung)
+            .own(
+                "klaerschlamm",
+                "infrastruktur",
+                "Klärschlamm",
+                state(Status::Done),
+            )
+            .build()
     }
 
     #[test]

@@ -28,34 +28,17 @@ pub fn session_summary(assessment: &Assessment, field: &Field, path: &str) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::{ItemState, Kommune};
     use crate::domain::status::Status;
+    use crate::test_support::sample;
 
     #[test]
     fn summary_counts_every_status() {
         let field = Field::embedded();
-        let mut a = Assessment::new(
-            field,
-            Kommune {
-                name: "Musterhausen".into(),
-                ags: None,
-                assessor: None,
-                date: jiff::civil::date(2026, 11, 25),
-            },
-        );
-        for (id, status) in [
-            ("wirtschaft-foerderung", Status::Done),
-            ("bildung-zusammenarbeit", Status::NotApplicable),
-            ("konzepte-mobilitaet", Status::Planned),
-        ] {
-            a.suggestions.insert(
-                id.into(),
-                ItemState {
-                    status,
-                    ..ItemState::default()
-                },
-            );
-        }
+        let a = sample("Musterhausen")
+            .status("wirtschaft-foerderung", Status::Done)
+            .status("bildung-zusammenarbeit", Status::NotApplicable)
+            .status("konzepte-mobilitaet", Status::Planned)
+            .build();
         insta::assert_snapshot!(session_summary(&a, field, "musterhausen.kin.toml"));
     }
 }

@@ -230,24 +230,15 @@ fn is_dangling_dir(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::Kommune;
     use crate::domain::status::Status;
-    use jiff::civil::date;
+    use crate::test_support::sample;
 
     fn field() -> &'static Field {
         Field::embedded()
     }
 
     fn musterhausen() -> Assessment {
-        Assessment::new(
-            field(),
-            Kommune {
-                name: "Musterhausen".into(),
-                ags: None,
-                assessor: None,
-                date: date(2026, 11, 25),
-            },
-        )
+        sample("Musterhausen").build()
     }
 
     #[test]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::assessment::Kommune;
+use crate::test_support::{sample, state};
 use Status::*;
 
 fn date(y: i16, m: i8, d: i8) -> Date {
@@ -7,38 +7,28 @@ fn date(y: i16, m: i8, d: i8) -> Date {
 }
 
 fn base() -> Assessment {
-    let mut a = Assessment::new(
-        Field::embedded(),
-        Kommune {
-            name: "Musterhausen".into(),
-            ags: Some("08115999".into()),
-            assessor: Some("Frau Beispiel".into()),
-            date: date(2025, 3, 1),
-        },
-    );
-    a.answers
-        .insert("kooperationen-bestehend".into(), "Bauhof".into());
-    a.suggestions.insert(
-        "wirtschaft-foerderung".into(),
-        ItemState {
-            status: Planned,
-            note: Some("Gewerbegebiet Nord".into()),
-            partners: vec!["Nachbarstadt".into(), "Landkreis".into()],
-            evidence: vec!["Beschluss 2024/17".into()],
-            responsible: Some("Wirtschaftsförderung".into()),
-            due: Some(date(2027, 6, 30)),
-        },
-    );
-    a.own.push(OwnMeasure {
-        id: "klaerschlamm".into(),
-        category: "infrastruktur".into(),
-        title: "Gemeinsame Klärschlammverwertung".into(),
-        state: ItemState {
-            status: InProgress,
-            ..ItemState::default()
-        },
-    });
-    a
+    let foerderung = ItemState {
+        status: Planned,
+        note: Some("Gewerbegebiet Nord".into()),
+        partners: vec!["Nachbarstadt".into(), "Landkreis".into()],
+        evidence: vec!["Beschluss 2024/17".into()],
+        responsible: Some("Wirtschaftsförderung".into()),
+        due: Some(date(2027, 6, 30)),
+    };
+    let klaerschlamm = "Gemeinsame Klärschlammverwertung";
+    sample("Musterhausen")
+        .ags("08115999")
+        .assessor("Frau Beispiel")
+        .dated(date(2025, 3, 1))
+        .answer("kooperationen-bestehend", "Bauhof")
+        .suggestion("wirtschaft-foerderung", foerderung)
+        .own(
+            "klaerschlamm",
+            "infrastruktur",
+            klaerschlamm,
+            state(InProgress),
+        )
+        .build()
 }
 
 fn diff_of(old: &Assessment, new: &Assessment) -> AssessmentDiff {

@@ -7,12 +7,16 @@
 //!
 //! Run: `cargo run --release --example bench-gen -- --count 1101 --out DIR`
 
+#[path = "../tests/support/random.rs"]
+mod random;
+
 use clap::Parser;
 use jiff::civil::{Date, date};
 use kin::domain::assessment::{Assessment, ItemState, Kommune, OwnMeasure};
 use kin::domain::field::Field;
 use kin::domain::status::Status;
 use kin::format::write::{to_toml, update_document};
+use random::Rng;
 use std::path::PathBuf;
 use toml_edit::DocumentMut;
 
@@ -63,39 +67,10 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// SplitMix64: small, fast, and the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `low..=high`.
-    fn between(&mut self, low: usize, high: usize) -> usize {
-        low + (self.next() % (high - low + 1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.between(0, items.len() - 1)]
-    }
-
-    fn date(&mut self, from_year: i16, to_year: i16) -> Date {
-        let year = self.between(from_year as usize, to_year as usize) as i16;
-        date(year, self.between(1, 12) as i8, self.between(1, 28) as i8)
-    }
+/// A random date between the two years (days 1 to 28).
+fn random_date(rng: &mut Rng, from_year: i16, to_year: i16) -> Date {
+    let year = rng.between(from_year as usize, to_year as usize) as i16;
+    date(year, rng.between(1, 12) as i8, rng.between(1, 28) as i8)
 }
 
 const PREFIXES: [&str; 12] = [
@@ -338,7 +313,7 @@ fn evidence(rng: &mut Rng, kommune: &str) -> Vec<String> {
             ),
             _ => format!(
                 "Protokoll der Verbandsversammlung vom {}",
-                rng.date(2020, 2026)
+                random_date(rng, 2020, 2026)
             ),
         })
         .collect()
@@ -379,7 +354,7 @@ fn item_state(rng: &mut Rng, kommune: &str) -> ItemState {
             });
         }
         if rng.chance(60) {
-            state.due = Some(rng.date(2026, 2029));
+            state.due = Some(random_date(rng, 2026, 2029));
         }
     }
     state
@@ -399,7 +374,7 @@ fn assessment(rng: &mut Rng, index: usize, field: &Field) -> Assessment {
                 rng.pick(&ROLES)
             )
         }),
-        date: rng.date(2024, 2026),
+        date: random_date(rng, 2024, 2026),
         name,
     };
     let name = kommune.name.clone();

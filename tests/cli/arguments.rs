@@ -2,16 +2,9 @@
 //! expands them itself (Windows shells do not), sorted, and a pattern that
 //! matches nothing is an error naming it.
 
-use assert_cmd::Command;
-use std::path::Path;
+use crate::support::{kin_in, stderr, stdout};
 
 const VALID: &str = include_str!("../fixtures/check/valid.kin.toml");
-
-fn kin(dir: &Path) -> Command {
-    let mut kin = Command::new(env!("CARGO_BIN_EXE_kin"));
-    kin.current_dir(dir);
-    kin
-}
 
 /// `kommunen/` with two valid files, one with an unknown status in a
 /// subfolder, a lock file and a note.
@@ -32,18 +25,13 @@ fn kommunen() -> tempfile::TempDir {
     dir
 }
 
-fn stdout(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
-}
-
-fn stderr(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(out.get_output().stderr.clone()).unwrap()
-}
-
 #[test]
 fn check_of_a_folder_checks_every_assessment_below_it() {
     let dir = kommunen();
-    let out = kin(dir.path()).args(["check", "kommunen"]).assert().code(1);
+    let out = kin_in(dir.path())
+        .args(["check", "kommunen"])
+        .assert()
+        .code(1);
     let text = stdout(&out);
     assert!(text.contains("zell.kin.toml:"), "{text}");
     assert!(text.contains("„fertig“"), "{text}");
@@ -56,7 +44,7 @@ fn check_of_a_folder_checks_every_assessment_below_it() {
 #[test]
 fn a_quoted_pattern_is_expanded_by_kin_in_sorted_order() {
     let dir = kommunen();
-    let out = kin(dir.path())
+    let out = kin_in(dir.path())
         .args(["check", "--format", "json", "kommunen/*.kin.toml"])
         .assert()
         .code(0);
@@ -76,7 +64,7 @@ fn a_quoted_pattern_is_expanded_by_kin_in_sorted_order() {
 #[test]
 fn two_stars_reach_into_subfolders() {
     let dir = kommunen();
-    kin(dir.path())
+    kin_in(dir.path())
         .args(["check", "kommunen/**/zell.kin.toml"])
         .assert()
         .code(1)
@@ -87,7 +75,7 @@ fn two_stars_reach_into_subfolders() {
 fn a_pattern_matching_nothing_is_an_error_naming_it() {
     let dir = kommunen();
     for command in ["check", "report"] {
-        let out = kin(dir.path())
+        let out = kin_in(dir.path())
             .args([command, "kommunen/*.kin.tml"])
             .assert()
             .code(2);
@@ -103,7 +91,7 @@ fn a_pattern_matching_nothing_is_an_error_naming_it() {
 fn a_folder_without_assessments_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("leer")).unwrap();
-    kin(dir.path())
+    kin_in(dir.path())
         .args(["check", "leer"])
         .assert()
         .code(2)
@@ -115,7 +103,7 @@ fn a_folder_without_assessments_is_an_error() {
 #[test]
 fn a_missing_plain_file_is_still_a_finding() {
     let dir = kommunen();
-    kin(dir.path())
+    kin_in(dir.path())
         .args(["check", "fehlt.kin.toml"])
         .assert()
         .code(1)
@@ -126,7 +114,7 @@ fn a_missing_plain_file_is_still_a_finding() {
 fn report_of_a_folder_compares_its_kommunen() {
     let dir = kommunen();
     std::fs::remove_dir_all(dir.path().join("kommunen/alb")).unwrap();
-    let out = kin(dir.path())
+    let out = kin_in(dir.path())
         .args(["report", "--format", "json", "kommunen"])
         .assert()
         .code(0);
@@ -147,7 +135,7 @@ fn report_of_a_folder_compares_its_kommunen() {
 #[test]
 fn a_broken_pattern_is_explained_and_control_characters_are_escaped() {
     let dir = kommunen();
-    let out = kin(dir.path())
+    let out = kin_in(dir.path())
         .args(["check", "kommunen/[ab.kin.toml"])
         .assert()
         .code(2);
@@ -156,7 +144,7 @@ fn a_broken_pattern_is_explained_and_control_characters_are_escaped() {
         text.starts_with("Fehler: ungültiges Muster „kommunen/[ab.kin.toml“ (Zeichen 10)"),
         "{text}"
     );
-    let out = kin(dir.path())
+    let out = kin_in(dir.path())
         .args(["report", "\u{1b}]0;pwned\u{7}*.kin.toml"])
         .assert()
         .code(2);

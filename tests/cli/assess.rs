@@ -2,6 +2,7 @@
 //! never wait for a keyboard. Sessions at a terminal are tested in
 //! `assess_pty.rs`, the walk-through itself in `assess_flow.rs`.
 
+use crate::support::{KIN, kin};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -9,7 +10,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 fn kin_in(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("kin").unwrap();
+    let mut cmd = kin();
     // A guard against hanging, not a timing assertion.
     cmd.current_dir(dir).timeout(Duration::from_secs(60));
     cmd
@@ -48,7 +49,7 @@ fn with_stdin_closed_it_refuses_too() {
     )
     .unwrap();
     let before = fs::read(dir.path().join("assessment.kin.toml")).unwrap();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("kin"));
+    let mut cmd = std::process::Command::new(KIN);
     cmd.current_dir(dir.path())
         .arg("assess")
         .stdin(Stdio::null())

@@ -1,17 +1,11 @@
 //! `kin check` as a process: output lines, JSON, exit codes, many files.
 
-use assert_cmd::Command;
+use crate::support::{KIN, fixture, kin_in};
 use std::path::Path;
-
-fn kin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kin"));
-    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check"));
-    cmd
-}
 
 #[test]
 fn valid_file_passes_with_exit_0() {
-    kin()
+    kin_in(fixture("check"))
         .args(["check", "valid.kin.toml"])
         .assert()
         .code(0)
@@ -20,7 +14,7 @@ fn valid_file_passes_with_exit_0() {
 
 #[test]
 fn findings_are_compiler_style_lines_then_a_summary_and_exit_1() {
-    let out = kin()
+    let out = kin_in(fixture("check"))
         .args(["check", "valid.kin.toml", "bad.kin.toml"])
         .assert()
         .code(1);
@@ -44,14 +38,14 @@ fn findings_are_compiler_style_lines_then_a_summary_and_exit_1() {
 
 #[test]
 fn warnings_pass_unless_strict() {
-    kin()
+    kin_in(fixture("check"))
         .args(["check", "old-version.kin.toml"])
         .assert()
         .code(0)
         .stdout(predicates::str::contains(
             "old-version.kin.toml:4:17: warning: erstellt mit Version 0.9",
         ));
-    kin()
+    kin_in(fixture("check"))
         .args(["check", "--strict", "old-version.kin.toml"])
         .assert()
         .code(1);
@@ -61,7 +55,7 @@ fn warnings_pass_unless_strict() {
 /// (tests/cli/arguments.rs).
 #[test]
 fn a_missing_file_is_a_finding() {
-    kin()
+    kin_in(fixture("check"))
         .args(["check", "nope.kin.toml", "valid.kin.toml"])
         .assert()
         .code(1)
@@ -73,7 +67,7 @@ fn a_missing_file_is_a_finding() {
 
 #[test]
 fn json_lists_the_same_findings() {
-    let out = kin()
+    let out = kin_in(fixture("check"))
         .args([
             "check",
             "--format",
@@ -109,7 +103,7 @@ fn not_utf8_file_gets_a_finding_and_is_untouched() {
     let path = dir.path().join("latin1.kin.toml");
     let bytes = b"schema = 1\n[kommune]\nname = \"M\xFCnchen\"\n";
     std::fs::write(&path, bytes).unwrap();
-    kin()
+    kin_in(fixture("check"))
         .arg("check")
         .arg(&path)
         .assert()
@@ -138,7 +132,11 @@ fn hundreds_of_files_in_one_call_keep_their_order() {
         std::fs::write(&path, text).unwrap();
         paths.push(path);
     }
-    let out = kin().arg("check").args(&paths).assert().code(1);
+    let out = kin_in(fixture("check"))
+        .arg("check")
+        .args(&paths)
+        .assert()
+        .code(1);
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let files: Vec<&str> = stdout
         .lines()
@@ -156,8 +154,8 @@ fn hundreds_of_files_in_one_call_keep_their_order() {
 
 #[test]
 fn usage_errors_exit_2() {
-    kin().arg("check").assert().code(2);
-    kin()
+    kin_in(fixture("check")).arg("check").assert().code(2);
+    kin_in(fixture("check"))
         .args(["check", "--format", "xml", "valid.kin.toml"])
         .assert()
         .code(2);
@@ -167,7 +165,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn devices_are_refused_and_endless_pipes_cut_off() {
     // /dev/zero never ends: kin does not read devices at all.
-    kin()
+    kin_in(fixture("check"))
         .args(["check", "/dev/zero", "/dev/null"])
         .timeout(std::time::Duration::from_secs(60))
         .assert()
@@ -179,7 +177,7 @@ fn devices_are_refused_and_endless_pipes_cut_off() {
     // A pipe (which kin diff reads) that never ends stops at the size limit.
     let out = std::process::Command::new("bash")
         .args(["-c", "timeout 60 \"$KIN\" diff <(yes) <(yes)"])
-        .env("KIN", env!("CARGO_BIN_EXE_kin"))
+        .env("KIN", KIN)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -1,7 +1,7 @@
 //! `kin check` over more files than fit in one chunk: output order is the
 //! order of the arguments, and text and JSON agree, whatever the chunking.
 
-use assert_cmd::Command;
+use crate::support::kin;
 use kin::store::batch::CHUNK;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +30,7 @@ fn findings_follow_the_argument_order_across_chunks() {
     let mut files = write_files(dir.path(), count);
     // Not in name order, to show the order is the arguments', not sorted.
     files.reverse();
-    let out = Command::new(env!("CARGO_BIN_EXE_kin"))
+    let out = kin()
         .current_dir(dir.path())
         .arg("check")
         .args(files.iter().map(|p| p.file_name().unwrap()))
@@ -61,7 +61,7 @@ fn json_lists_every_file_once_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let count = CHUNK + 3;
     let files = write_files(dir.path(), count);
-    let out = Command::new(env!("CARGO_BIN_EXE_kin"))
+    let out = kin()
         .arg("check")
         .arg("--format=json")
         .args(&files)

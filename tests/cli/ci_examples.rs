@@ -2,6 +2,7 @@
 //! examples/ci/*.yml and .pre-commit-hooks.yaml, run against a real git
 //! repository of assessments made from examples/.
 
+use crate::support::KIN;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use yaml_rust2::{Yaml, YamlLoader};
@@ -89,7 +90,7 @@ impl District {
     }
 
     fn command(&self, program: &str) -> Command {
-        let bin = Path::new(env!("CARGO_BIN_EXE_kin")).parent().unwrap();
+        let bin = Path::new(KIN).parent().unwrap();
         let path = format!(
             "{}:{}",
             bin.display(),

@@ -1,6 +1,6 @@
 //! `kin diff` as a program: formats (snapshots), exit codes, bad input.
 
-use assert_cmd::Command;
+use crate::support::{kin, kin_in, stderr, stdout};
 use std::path::Path;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/diff");
@@ -10,37 +10,26 @@ const PEER: &str = "beispielstadt-2026.kin.toml";
 const OLDER_FIELD: &str = "musterhausen-2024-field-0.9.kin.toml";
 
 /// `kin` run in the fixture folder, so file names in the output are short.
-fn kin(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::new(env!("CARGO_BIN_EXE_kin"))
-        .current_dir(FIXTURES)
-        .args(args)
-        .assert()
-}
-
-fn stdout(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
-}
-
-fn stderr(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+fn run(args: &[&str]) -> assert_cmd::assert::Assert {
+    kin_in(FIXTURES).args(args).assert()
 }
 
 #[test]
 fn text_groups_improvements_regressions_and_other_changes() {
-    let out = kin(&["diff", OLD, NEW]).code(0);
+    let out = run(&["diff", OLD, NEW]).code(0);
     assert_eq!(stderr(&out), "");
     insta::assert_snapshot!("text", stdout(&out));
 }
 
 #[test]
 fn markdown_form() {
-    let out = kin(&["diff", "--format", "markdown", OLD, NEW]).code(0);
+    let out = run(&["diff", "--format", "markdown", OLD, NEW]).code(0);
     insta::assert_snapshot!("markdown", stdout(&out));
 }
 
 #[test]
 fn json_form() {
-    let out = kin(&["diff", "--format=json", OLD, NEW]).code(0);
+    let out = run(&["diff", "--format=json", OLD, NEW]).code(0);
     let text = stdout(&out);
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json["summary"]["regressions"], 1);
@@ -50,7 +39,7 @@ fn json_form() {
 
 #[test]
 fn every_change_kind_appears_in_json() {
-    let out = kin(&["diff", "--format", "json", OLD, NEW]).code(0);
+    let out = run(&["diff", "--format", "json", OLD, NEW]).code(0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let kinds: std::collections::BTreeSet<&str> = json["changes"]
         .as_array()
@@ -81,9 +70,9 @@ fn every_change_kind_appears_in_json() {
 
 #[test]
 fn identical_files_have_no_changes_even_with_exit_code() {
-    let out = kin(&["diff", "--exit-code", "--fail-on-regression", NEW, NEW]).code(0);
+    let out = run(&["diff", "--exit-code", "--fail-on-regression", NEW, NEW]).code(0);
     insta::assert_snapshot!("identical", stdout(&out));
-    let out = kin(&["diff", "--exit-code", "--format", "json", NEW, NEW]).code(0);
+    let out = run(&["diff", "--exit-code", "--format", "json", NEW, NEW]).code(0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["changes"], serde_json::json!([]));
     assert_eq!(json["summary"]["changes"], 0);
@@ -92,20 +81,20 @@ fn identical_files_have_no_changes_even_with_exit_code() {
 #[test]
 fn exit_codes_follow_git() {
     // Differences alone never fail without a flag.
-    kin(&["diff", OLD, NEW]).code(0);
-    kin(&["diff", "--exit-code", OLD, NEW]).code(1);
+    run(&["diff", OLD, NEW]).code(0);
+    run(&["diff", "--exit-code", OLD, NEW]).code(1);
     // 2025 → 2026 has a regression (bildung-zusammenarbeit: done → in-progress).
-    kin(&["diff", "--fail-on-regression", OLD, NEW]).code(1);
+    run(&["diff", "--fail-on-regression", OLD, NEW]).code(1);
     // Two Kommunen with equal statuses: different, but nothing went backwards.
-    kin(&["diff", "--fail-on-regression", NEW, PEER]).code(0);
-    kin(&["diff", "--exit-code", NEW, PEER]).code(1);
+    run(&["diff", "--fail-on-regression", NEW, PEER]).code(0);
+    run(&["diff", "--exit-code", NEW, PEER]).code(1);
 }
 
 #[test]
 fn invalid_input_exits_2_with_the_findings_kin_check_prints() {
-    let out = kin(&["diff", "invalid.kin.toml", "missing.kin.toml"]).code(2);
+    let out = run(&["diff", "invalid.kin.toml", "missing.kin.toml"]).code(2);
     assert_eq!(stdout(&out), "", "no partial output");
-    let check = kin(&["check", "invalid.kin.toml", "missing.kin.toml"]).code(1);
+    let check = run(&["check", "invalid.kin.toml", "missing.kin.toml"]).code(1);
     let check_errors: Vec<String> = stdout(&check)
         .lines()
         .filter(|l| l.contains(": error: "))
@@ -121,14 +110,14 @@ fn invalid_input_exits_2_with_the_findings_kin_check_prints() {
 
 #[test]
 fn missing_arguments_are_a_usage_error() {
-    let out = kin(&["diff", OLD]).code(2);
+    let out = run(&["diff", OLD]).code(2);
     assert!(stderr(&out).contains("<NEU>"));
-    kin(&["diff", OLD, NEW, "--git", "x"]).code(2);
+    run(&["diff", OLD, NEW, "--git", "x"]).code(2);
 }
 
 #[test]
 fn two_different_kommunen_are_named_in_the_header() {
-    let out = kin(&["diff", NEW, PEER]).code(0);
+    let out = run(&["diff", NEW, PEER]).code(0);
     let text = stdout(&out);
     assert!(
         text.lines().nth(1).unwrap().starts_with(
@@ -136,7 +125,7 @@ fn two_different_kommunen_are_named_in_the_header() {
         ),
         "{text}"
     );
-    let out = kin(&["diff", "--format", "json", NEW, PEER]).code(0);
+    let out = run(&["diff", "--format", "json", NEW, PEER]).code(0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["summary"]["same_kommune"], false);
     assert_eq!(json["new"]["kommune"]["name"], "Beispielstadt");
@@ -144,7 +133,7 @@ fn two_different_kommunen_are_named_in_the_header() {
 
 #[test]
 fn different_field_versions_work_and_warn() {
-    let out = kin(&["diff", OLDER_FIELD, OLD]).code(0);
+    let out = run(&["diff", OLDER_FIELD, OLD]).code(0);
     let text = stdout(&out);
     assert!(
         text.contains("Achtung: die Dateien beruhen auf verschiedenen Versionen des Handlungsfelds (0.9 → 1.0)"),
@@ -152,7 +141,7 @@ fn different_field_versions_work_and_warn() {
     );
     assert!(text.contains("Keine Unterschiede."), "{text}");
 
-    let out = kin(&["diff", "--format", "json", OLDER_FIELD, OLD]).code(0);
+    let out = run(&["diff", "--format", "json", OLDER_FIELD, OLD]).code(0);
     let err = stderr(&out);
     assert!(
         err.contains("\nwarning: die Dateien beruhen auf verschiedenen Versionen"),
@@ -168,28 +157,28 @@ fn different_field_versions_work_and_warn() {
 #[test]
 fn text_from_files_reaches_the_terminal_without_control_characters() {
     let mixed = "control-characters.kin.toml";
-    let text = stdout(&kin(&["diff", NEW, mixed]).code(0));
+    let text = stdout(&run(&["diff", NEW, mixed]).code(0));
     assert!(!text.contains('\u{1b}'), "{text}");
     assert!(
         text.contains(r#"„Bauhof\u{1b}[2J *fertig* <b>bald</b> ⏎ zweite Zeile“"#),
         "{text}"
     );
     // Markdown also escapes its own special characters, the visible escape's backslash included.
-    let markdown = stdout(&kin(&["diff", "--format", "markdown", NEW, mixed]).code(0));
+    let markdown = stdout(&run(&["diff", "--format", "markdown", NEW, mixed]).code(0));
     assert!(!markdown.contains('\u{1b}'), "{markdown}");
     assert!(
         markdown.contains(r#"„Bauhof\\u{1b}\[2J \*fertig\* \<b\>bald\</b\> ⏎ zweite Zeile“"#),
         "{markdown}"
     );
     // JSON keeps the text as it is; JSON's own escaping makes it harmless.
-    let json = stdout(&kin(&["diff", "--format", "json", NEW, mixed]).code(0));
+    let json = stdout(&run(&["diff", "--format", "json", NEW, mixed]).code(0));
     assert!(json.contains(r#""Bauhof\u001b[2J *fertig* <b>bald</b>\nzweite Zeile""#));
 }
 
 #[test]
 fn output_is_deterministic() {
-    let first = stdout(&kin(&["diff", "--format", "json", OLD, NEW]));
-    let second = stdout(&kin(&["diff", "--format", "json", OLD, NEW]));
+    let first = stdout(&run(&["diff", "--format", "json", OLD, NEW]));
+    let second = stdout(&run(&["diff", "--format", "json", OLD, NEW]));
     assert_eq!(first, second);
     assert!(Path::new(FIXTURES).join(OLD).exists());
 }
@@ -211,7 +200,7 @@ fn lf_and_crlf_copies_of_one_file_do_not_differ() {
     let lf_path = dir.path().join("lf.kin.toml");
     std::fs::write(&lf_path, &lf).unwrap();
     std::fs::write(&crlf_path, lf.replace('\n', "\r\n")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_kin"))
+    let out = kin()
         .arg("diff")
         .arg("--exit-code")
         .arg(&lf_path)

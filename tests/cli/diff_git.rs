@@ -1,7 +1,7 @@
 //! kin as git's diff driver: `kin diff --git` called with git's arguments,
 //! and a real git repository that uses it through `.gitattributes`.
 
-use assert_cmd::Command;
+use crate::support::{KIN, kin, stdout};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -12,12 +12,8 @@ fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")
 }
 
-fn kin(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::new(env!("CARGO_BIN_EXE_kin")).args(args).assert()
-}
-
-fn stdout(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+fn run(args: &[&str]) -> assert_cmd::assert::Assert {
+    kin().args(args).assert()
 }
 
 /// git's seven arguments for `path` changed from `old` to `new`.
@@ -43,7 +39,7 @@ fn a_changed_file_gets_a_header_naming_its_path() {
         fixture("musterhausen-2025.kin.toml"),
         fixture("musterhausen-2026.kin.toml"),
     );
-    let out = kin(&git_args("kommunen/musterhausen.kin.toml", &old, &new)).code(0);
+    let out = run(&git_args("kommunen/musterhausen.kin.toml", &old, &new)).code(0);
     let text = stdout(&out);
     assert!(
         text.starts_with("Änderungen in kommunen/musterhausen.kin.toml\nKommune: Musterhausen"),
@@ -61,7 +57,7 @@ fn a_changed_file_gets_a_header_naming_its_path() {
 #[test]
 fn a_new_file_shows_everything_as_added() {
     let new = fixture("musterhausen-2026.kin.toml");
-    let out = kin(&git_args("neu.kin.toml", "/dev/null", &new)).code(0);
+    let out = run(&git_args("neu.kin.toml", "/dev/null", &new)).code(0);
     let text = stdout(&out);
     assert!(text.starts_with("Neue Datei neu.kin.toml\n"), "{text}");
     assert!(text.contains("Status: unbewertet → umgesetzt"), "{text}");
@@ -73,7 +69,7 @@ fn a_new_file_shows_everything_as_added() {
 
     let mut args = git_args("neu.kin.toml", "/dev/null", &new);
     args.insert(1, "--format=json");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&kin(&args).code(0))).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run(&args).code(0))).unwrap();
     assert_eq!(json["old"], serde_json::Value::Null);
     assert_eq!(json["new"]["file"], "b/neu.kin.toml");
     assert_eq!(
@@ -85,7 +81,7 @@ fn a_new_file_shows_everything_as_added() {
 #[test]
 fn a_deleted_file_shows_everything_as_removed() {
     let old = fixture("musterhausen-2026.kin.toml");
-    let text = stdout(&kin(&git_args("alt.kin.toml", &old, "/dev/null")).code(0));
+    let text = stdout(&run(&git_args("alt.kin.toml", &old, "/dev/null")).code(0));
     assert!(text.starts_with("Gelöschte Datei alt.kin.toml\n"), "{text}");
     assert!(
         text.contains("Eigene Maßnahme entfernt: Gemeinsame Volkshochschule"),
@@ -105,13 +101,13 @@ fn renames_and_unmerged_files() {
         "neu.kin.toml",
         "similarity index 80%\nrename from alt.kin.toml\n",
     ]);
-    let text = stdout(&kin(&args).code(0));
+    let text = stdout(&run(&args).code(0));
     assert!(
         text.starts_with("Umbenannt: alt.kin.toml → neu.kin.toml\n"),
         "{text}"
     );
 
-    let text = stdout(&kin(&["diff", "--git", "konflikt.kin.toml"]).code(0));
+    let text = stdout(&run(&["diff", "--git", "konflikt.kin.toml"]).code(0));
     assert!(
         text.starts_with("konflikt.kin.toml: nicht zusammengeführt"),
         "{text}"
@@ -120,10 +116,10 @@ fn renames_and_unmerged_files() {
 
 #[test]
 fn wrong_argument_counts_are_usage_errors() {
-    let out = kin(&["diff", "--git", "a", "b", "c"]).code(2);
+    let out = run(&["diff", "--git", "a", "b", "c"]).code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("bekommen: 3"), "{err}");
-    kin(&["diff", "--git"]).code(2);
+    run(&["diff", "--git"]).code(2);
 }
 
 #[test]
@@ -135,7 +131,7 @@ fn exit_code_flags_work_in_git_mode_too() {
     let with = |flag: &'static str, old: &str, new: &str| {
         let mut args = git_args("m.kin.toml", old, new);
         args.insert(1, flag);
-        kin(&args).get_output().status.code()
+        run(&args).get_output().status.code()
     };
     assert_eq!(with("--exit-code", &old, &new), Some(1));
     assert_eq!(with("--exit-code", &new, &new), Some(0));
@@ -154,7 +150,7 @@ fn an_invalid_version_falls_back_to_a_line_diff() {
         fixture("musterhausen-2026.kin.toml"),
         fixture("invalid.kin.toml"),
     );
-    let out = kin(&git_args("m.kin.toml", &old, &bad)).code(0);
+    let out = run(&git_args("m.kin.toml", &old, &bad)).code(0);
     let text = stdout(&out);
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("Änderungen in m.kin.toml"));
@@ -192,7 +188,7 @@ impl Repo {
         repo.git(&["init", "--quiet"]);
         repo.git(&["config", "user.name", "Kin Test"]);
         repo.git(&["config", "user.email", "kin-test@example.org"]);
-        let kin = env!("CARGO_BIN_EXE_kin").replace('\'', r"'\''");
+        let kin = KIN.replace('\'', r"'\''");
         repo.git(&["config", "diff.kin.command", &format!("'{kin}' diff --git")]);
         repo.write(".gitattributes", "*.kin.toml diff=kin\n");
         repo

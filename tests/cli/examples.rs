@@ -1,6 +1,6 @@
 //! Every example in examples/ passes `kin check --strict`, so examples never rot.
 
-use assert_cmd::Command;
+use crate::support::kin;
 use std::path::Path;
 
 #[test]
@@ -13,7 +13,7 @@ fn every_example_passes_check() {
         .collect();
     files.sort();
     assert!(files.len() >= 2, "at least two examples");
-    Command::new(env!("CARGO_BIN_EXE_kin"))
+    kin()
         .arg("check")
         .arg("--strict")
         .args(&files)

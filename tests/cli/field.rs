@@ -1,11 +1,7 @@
 //! `kin field` in its three formats.
 
-use assert_cmd::Command;
+use crate::support::kin;
 use kin::domain::field::{FIELD_TOML, Field};
-
-fn kin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kin"))
-}
 
 #[test]
 fn text_shows_title_leitsatz_questions_and_suggestions_with_ids() {

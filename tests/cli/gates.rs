@@ -1,13 +1,7 @@
 //! The policy gates of `kin check` and the GitHub annotation format.
 
+use crate::support::{EXAMPLES, kin, kin_in};
 use assert_cmd::Command;
-use std::path::Path;
-
-fn kin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kin"));
-    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"));
-    cmd
-}
 
 fn stdout(cmd: &mut Command, code: i32) -> String {
     let out = cmd.assert().code(code);
@@ -17,12 +11,12 @@ fn stdout(cmd: &mut Command, code: i32) -> String {
 #[test]
 fn require_complete_passes_and_fails() {
     // talbach.kin.toml has every item assessed and both questions answered.
-    kin()
+    kin_in(EXAMPLES)
         .args(["check", "--require-complete", "talbach.kin.toml"])
         .assert()
         .code(0);
     let out = stdout(
-        kin().args(["check", "--require-complete", "oberhaslach.kin.toml"]),
+        kin_in(EXAMPLES).args(["check", "--require-complete", "oberhaslach.kin.toml"]),
         1,
     );
     assert!(out.starts_with("oberhaslach.kin.toml:62:1: error: Vorgabe --require-complete nicht erfüllt: 1 Punkt unbewertet (international-eine-welt)\n"), "{out}");
@@ -31,12 +25,12 @@ fn require_complete_passes_and_fails() {
 #[test]
 fn min_done_passes_and_fails_with_the_figure() {
     // talbach: 4 of 10 items done, none not-applicable = 40 %.
-    kin()
+    kin_in(EXAMPLES)
         .args(["check", "--min-done", "40", "talbach.kin.toml"])
         .assert()
         .code(0);
     let out = stdout(
-        kin().args(["check", "--min-done", "41%", "talbach.kin.toml"]),
+        kin_in(EXAMPLES).args(["check", "--min-done", "41%", "talbach.kin.toml"]),
         1,
     );
     assert!(
@@ -45,7 +39,7 @@ fn min_done_passes_and_fails_with_the_figure() {
         ),
         "{out}"
     );
-    kin()
+    kin_in(EXAMPLES)
         .args(["check", "--min-done", "150", "talbach.kin.toml"])
         .assert()
         .code(2);
@@ -54,7 +48,7 @@ fn min_done_passes_and_fails_with_the_figure() {
 #[test]
 fn max_age_passes_and_fails_with_the_figure() {
     // talbach is dated 2026-06-02.
-    kin()
+    kin_in(EXAMPLES)
         .args([
             "check",
             "--max-age",
@@ -66,7 +60,7 @@ fn max_age_passes_and_fails_with_the_figure() {
         .assert()
         .code(0);
     let out = stdout(
-        kin().args([
+        kin_in(EXAMPLES).args([
             "check",
             "--max-age",
             "730",
@@ -84,14 +78,19 @@ fn gates_are_not_applied_to_invalid_files() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.kin.toml");
     std::fs::write(&path, "schema = 1\nfield = 3\n").unwrap();
-    let out = stdout(kin().args(["check", "--min-done", "50"]).arg(&path), 1);
+    let out = stdout(
+        kin_in(EXAMPLES)
+            .args(["check", "--min-done", "50"])
+            .arg(&path),
+        1,
+    );
     assert!(!out.contains("Vorgabe"), "{out}");
 }
 
 #[test]
 fn github_format_escapes_and_exits_1() {
     let out = stdout(
-        kin().args([
+        kin_in(EXAMPLES).args([
             "check",
             "--format",
             "github",
@@ -110,7 +109,7 @@ fn github_format_escapes_and_exits_1() {
     let path = dir.path().join("a,b:c.kin.toml");
     std::fs::write(&path, "schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nfield_version = \"1.0\"\n[kommune]\nname = \"M\"\ndate = 2026-01-01\n[suggestions.bildung-zusammenarbeit]\nstatus = \"not-applicable\"\n").unwrap();
     let out = stdout(
-        Command::new(env!("CARGO_BIN_EXE_kin"))
+        kin()
             .current_dir(dir.path())
             .args(["check", "--format", "github", "a,b:c.kin.toml"]),
         0,
@@ -120,7 +119,7 @@ fn github_format_escapes_and_exits_1() {
 
 #[test]
 fn today_without_max_age_is_a_usage_error() {
-    kin()
+    kin_in(EXAMPLES)
         .args(["check", "--today", "2026-01-01", "talbach.kin.toml"])
         .assert()
         .code(2);

@@ -4,7 +4,7 @@
 //! escape in a file must not reach the screen), and must leave the file as
 //! it was.
 
-use assert_cmd::Command;
+use crate::support::kin;
 use kin::domain::field::Field;
 use kin::format::read::{LoadScope, load, load_findings, load_with};
 use std::path::{Path, PathBuf};
@@ -99,7 +99,7 @@ fn findings(bytes: &[u8]) -> Vec<String> {
 /// terminal, and leaves the file unchanged.
 fn check_as_process(path: &Path, has_errors: bool) -> String {
     let before = std::fs::read(path).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_kin"))
+    let out = kin()
         .arg("check")
         .arg(path)
         .timeout(Duration::from_secs(120))

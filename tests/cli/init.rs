@@ -1,12 +1,8 @@
 //! `kin init`: a complete template that passes `kin check`, never
 //! overwriting without --force.
 
-use assert_cmd::Command;
+use crate::support::kin;
 use kin::domain::field::Field;
-
-fn kin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kin"))
-}
 
 #[test]
 fn template_is_complete_and_passes_check() {

@@ -17,4 +17,6 @@ mod misc;
 mod output;
 mod report;
 mod set;
+#[path = "../support/mod.rs"]
+mod support;
 mod workbook;

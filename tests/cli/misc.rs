@@ -1,13 +1,10 @@
 //! Completions, man pages, the CLI definition and output into a closed pipe.
 
+use crate::support::{KIN, kin};
 use assert_cmd::Command;
 use clap::CommandFactory;
 use std::io::Read;
 use std::process::Stdio;
-
-fn kin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kin"))
-}
 
 #[test]
 fn cli_definition_is_consistent() {
@@ -128,7 +125,7 @@ fn man_page_to_stdout_and_one_per_command_into_a_folder() {
 
 #[test]
 fn a_closed_pipe_ends_output_quietly() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kin"))
+    let mut child = std::process::Command::new(KIN)
         .args(["completions", "zsh"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -185,7 +182,7 @@ fn mistakes_on_the_command_line_are_told_in_german_with_exit_2() {
 fn help_names_the_program_kin_whatever_the_file_is_called() {
     let dir = tempfile::tempdir().unwrap();
     let renamed = dir.path().join("kin-1.0-windows.exe");
-    std::fs::copy(env!("CARGO_BIN_EXE_kin"), &renamed).unwrap();
+    std::fs::copy(KIN, &renamed).unwrap();
     let out = Command::new(&renamed)
         .args(["check", "--help"])
         .assert()

@@ -1,10 +1,9 @@
 //! `--output FILE` of report, diff, field and check: the same bytes as
 //! stdout, written atomically; never onto an assessment.
 
-use assert_cmd::Command;
+use crate::support::{ROOT, kin_in};
 use std::path::{Path, PathBuf};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const MUSTERHAUSEN: &str = "tests/fixtures/report/musterhausen.kin.toml";
 const BEISPIELHEIM: &str = "tests/fixtures/report/beispielheim.kin.toml";
 const INVALID: &str = "tests/fixtures/report/invalid.kin.toml";
@@ -12,9 +11,8 @@ const DIFF_OLD: &str = "tests/fixtures/diff/musterhausen-2025.kin.toml";
 const DIFF_NEW: &str = "tests/fixtures/diff/musterhausen-2026.kin.toml";
 const CHECK_BAD: &str = "tests/fixtures/check/bad.kin.toml";
 
-fn kin(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_kin"))
-        .current_dir(ROOT)
+fn run(args: &[&str]) -> std::process::Output {
+    kin_in(ROOT)
         .env("COLUMNS", "100")
         .env_remove("NO_COLOR")
         .args(args)
@@ -31,7 +29,7 @@ fn with_output(args: &[&str], file: &Path) -> Vec<String> {
 
 fn run_with_output(args: &[&str], file: &Path) -> std::process::Output {
     let all = with_output(args, file);
-    kin(&all.iter().map(String::as_str).collect::<Vec<_>>())
+    run(&all.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// Every command and format: the file holds exactly what stdout would
@@ -54,7 +52,7 @@ fn the_file_holds_what_stdout_would_have_held() {
     ];
     for (index, args) in cases.iter().enumerate() {
         let file = dir.path().join(format!("ausgabe-{index}.txt"));
-        let to_stdout = kin(args);
+        let to_stdout = run(args);
         let to_file = run_with_output(args, &file);
         assert_eq!(to_file.status.code(), to_stdout.status.code(), "{args:?}");
         assert!(to_file.stdout.is_empty(), "{args:?}");
@@ -158,7 +156,7 @@ fn a_missing_folder_or_a_folder_as_target_is_an_error() {
 
 #[test]
 fn output_and_git_mode_do_not_mix() {
-    let out = kin(&[
+    let out = run(&[
         "diff", "--output", "x.md", "--git", "a", "b", "c", "d", "e", "f", "g",
     ]);
     assert_eq!(out.status.code(), Some(2));

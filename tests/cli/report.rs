@@ -1,6 +1,7 @@
 //! `kin report` as a user runs it: every format for one file and for a
 //! district of three, hostile texts, percentages, and invalid input.
 
+use crate::support::{KIN, ROOT, kin, kin_in};
 use assert_cmd::Command;
 use unicode_width::UnicodeWidthStr;
 
@@ -14,10 +15,9 @@ const DISTRICT: [&str; 3] = [MUSTERHAUSEN, BEISPIELHEIM, BERGTAL];
 
 /// `kin report` in the crate folder, as in a pipe of a 100-column shell
 /// with no colour preferences.
-fn kin(args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("kin").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("COLUMNS", "100")
+fn report_command(args: &[&str]) -> Command {
+    let mut cmd = kin_in(ROOT);
+    cmd.env("COLUMNS", "100")
         .env_remove("NO_COLOR")
         .env_remove("TERM")
         .arg("report")
@@ -32,7 +32,7 @@ const TODAY: &str = "2026-11-25";
 
 /// Runs a report that must succeed and returns its stdout.
 fn report(args: &[&str]) -> String {
-    let output = kin(args).output().unwrap();
+    let output = report_command(args).output().unwrap();
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -211,7 +211,9 @@ fn json_is_the_same_bytes_every_time() {
 
 #[test]
 fn csv_opens_in_german_excel() {
-    let output = kin(&with_format("csv", &DISTRICT)).output().unwrap();
+    let output = report_command(&with_format("csv", &DISTRICT))
+        .output()
+        .unwrap();
     let bytes = output.stdout;
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 byte order mark");
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
@@ -314,7 +316,10 @@ fn widest_line(text: &str) -> usize {
 fn tables_fit_the_width() {
     for columns in ["80", "100", "60"] {
         for files in [&[MUSTERHAUSEN][..], &DISTRICT[..], &[INJECTION][..]] {
-            let output = kin(files).env("COLUMNS", columns).output().unwrap();
+            let output = report_command(files)
+                .env("COLUMNS", columns)
+                .output()
+                .unwrap();
             let text = String::from_utf8(output.stdout).unwrap();
             let width: usize = columns.parse().unwrap();
             assert!(widest_line(&text) <= width, "wider than {width}:\n{text}");
@@ -324,10 +329,16 @@ fn tables_fit_the_width() {
 
 #[test]
 fn a_pipe_without_width_gets_100_columns_and_wide_screens_at_most_120() {
-    let unknown = kin(&[MUSTERHAUSEN]).env("COLUMNS", "0").output().unwrap();
+    let unknown = report_command(&[MUSTERHAUSEN])
+        .env("COLUMNS", "0")
+        .output()
+        .unwrap();
     let text = String::from_utf8(unknown.stdout).unwrap();
     assert_eq!(widest_line(&text), 100);
-    let wide = kin(&[MUSTERHAUSEN]).env("COLUMNS", "300").output().unwrap();
+    let wide = report_command(&[MUSTERHAUSEN])
+        .env("COLUMNS", "300")
+        .output()
+        .unwrap();
     assert_eq!(widest_line(&String::from_utf8(wide.stdout).unwrap()), 120);
 }
 
@@ -341,8 +352,7 @@ fn a_pipe_gets_no_colour_codes() {
 
 #[test]
 fn an_invalid_file_gives_the_check_findings_and_exit_2_without_a_report() {
-    let check = Command::cargo_bin("kin")
-        .unwrap()
+    let check = kin()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["check", INVALID])
         .output()
@@ -356,7 +366,7 @@ fn an_invalid_file_gives_the_check_findings_and_exit_2_without_a_report() {
     assert!(finding.starts_with(INVALID), "{finding}");
 
     for format in ["table", "markdown", "json", "csv"] {
-        let output = kin(&with_format(format, &[MUSTERHAUSEN, INVALID, BERGTAL]))
+        let output = report_command(&with_format(format, &[MUSTERHAUSEN, INVALID, BERGTAL]))
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(2));
@@ -369,7 +379,7 @@ fn an_invalid_file_gives_the_check_findings_and_exit_2_without_a_report() {
 
 #[test]
 fn a_missing_file_is_exit_2() {
-    let output = kin(&["tests/fixtures/report/gibt-es-nicht.kin.toml"])
+    let output = report_command(&["tests/fixtures/report/gibt-es-nicht.kin.toml"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -380,8 +390,10 @@ fn a_missing_file_is_exit_2() {
 
 #[test]
 fn no_file_or_an_unknown_format_is_a_usage_error() {
-    assert_eq!(kin(&[]).output().unwrap().status.code(), Some(2));
-    let output = kin(&["--format", "pdf", MUSTERHAUSEN]).output().unwrap();
+    assert_eq!(report_command(&[]).output().unwrap().status.code(), Some(2));
+    let output = report_command(&["--format", "pdf", MUSTERHAUSEN])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("table, markdown, json, csv"), "{stderr}");
@@ -393,7 +405,7 @@ fn a_reader_that_stops_early_is_no_error() {
     use std::process::{Command as Process, Stdio};
     // 60 copies give about 450 kB of JSON, far more than a pipe buffers, so
     // kin is still writing when the reader goes away.
-    let mut child = Process::new(assert_cmd::cargo::cargo_bin("kin"))
+    let mut child = Process::new(KIN)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["report", "--format", "json"])
         .args([MUSTERHAUSEN; 60])
@@ -444,14 +456,17 @@ fn streamed_formats_over_many_files_equal_the_whole_report() {
     };
     let formats: [(&str, &dyn ReportRenderer); 2] = [("json", &ReportJson), ("csv", &csv)];
     for (format, renderer) in formats {
-        let mut cmd = kin(&["--format", format]);
+        let mut cmd = report_command(&["--format", format]);
         let out = cmd.args(&paths).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         assert_eq!(out.stdout, render(renderer, &whole), "{format}");
     }
 
     std::fs::write(paths.last().unwrap(), "schema = 1\nfield = 3\n").unwrap();
-    let out = kin(&["--format", "json"]).args(&paths).output().unwrap();
+    let out = report_command(&["--format", "json"])
+        .args(&paths)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "no partial report");
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -461,8 +476,7 @@ fn streamed_formats_over_many_files_equal_the_whole_report() {
 #[test]
 fn today_takes_iso_and_german_dates_and_refuses_others() {
     let run = |today: &str| {
-        Command::cargo_bin("kin")
-            .unwrap()
+        kin()
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .args(["report", "--format", "json", "--today", today, MUSTERHAUSEN])
             .output()

@@ -1,5 +1,6 @@
 //! `kin set` as scripts use it: exit codes, messages, and the file.
 
+use crate::support::kin;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -26,7 +27,7 @@ impl Workspace {
     }
 
     fn set(&self) -> Command {
-        let mut cmd = Command::cargo_bin("kin").unwrap();
+        let mut cmd = kin();
         cmd.current_dir(self.dir.path())
             .arg("set")
             .arg("bewertung.kin.toml")
@@ -69,12 +70,7 @@ fn sets_status_and_details_and_keeps_comments() {
     assert!(text.contains("name = \"Musterhausen\"   # amtlicher Name"));
     ws.assert_alone();
 
-    Command::cargo_bin("kin")
-        .unwrap()
-        .arg("check")
-        .arg(&ws.path)
-        .assert()
-        .success();
+    kin().arg("check").arg(&ws.path).assert().success();
 }
 
 #[test]
@@ -229,8 +225,7 @@ fn bad_input_exits_2_and_leaves_the_file_untouched() {
 #[test]
 fn missing_and_invalid_files_are_refused() {
     let ws = Workspace::new();
-    Command::cargo_bin("kin")
-        .unwrap()
+    kin()
         .current_dir(ws.dir.path())
         .args([
             "set",

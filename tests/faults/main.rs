@@ -11,6 +11,8 @@
 mod races;
 mod shared_folder;
 mod special_files;
+#[path = "../support/mod.rs"]
+mod support;
 
 use assert_cmd::Command;
 use jiff::civil::date;
@@ -24,12 +26,10 @@ use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
+use support::random::Rng;
+use support::{KIN, kin};
 
 const DATE: &str = "2026-01-15";
-
-fn kin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kin"))
-}
 
 /// Exactly what `kin init --kommune NAME --date DATE` writes.
 fn template(name: &str) -> String {
@@ -61,19 +61,6 @@ fn others(dir: &Path, keep: &[&str]) -> Vec<String> {
     names
 }
 
-/// SplitMix64, for reproducible random delays.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % n
-    }
-}
-
 #[test]
 fn killing_kin_while_it_saves_never_leaves_a_broken_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -85,7 +72,7 @@ fn killing_kin_while_it_saves_never_leaves_a_broken_file() {
     let started = std::time::Instant::now();
     init_force(&path, "Altdorf").assert().code(0);
     let save_micros = started.elapsed().as_micros() as u64 * 6 / 5 + 1;
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     let (mut old, mut new) = (0, 0);
     for round in 0..120 {
         let before = fs::read_to_string(&path).unwrap();
@@ -94,14 +81,14 @@ fn killing_kin_while_it_saves_never_leaves_a_broken_file() {
         } else {
             "Altdorf"
         };
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kin"))
+        let mut child = std::process::Command::new(KIN)
             .args(["init", "--force", "--date", DATE, "--kommune", name])
             .arg(&path)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.below(save_micros)));
+        std::thread::sleep(Duration::from_micros(rng.below(save_micros as usize) as u64));
         let _ = child.kill(); // SIGKILL
         child.wait().unwrap();
 
@@ -141,7 +128,7 @@ fn killing_kin_set_while_it_saves_never_leaves_a_broken_file() {
     let path = dir.path().join("bewertung.kin.toml");
     fs::write(&path, template("Altdorf")).unwrap();
     let set = |status: &str| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kin"));
+        let mut cmd = std::process::Command::new(KIN);
         cmd.arg("set")
             .arg(&path)
             .args(["bildung-zusammenarbeit", "--status", status])
@@ -152,11 +139,11 @@ fn killing_kin_set_while_it_saves_never_leaves_a_broken_file() {
     let started = std::time::Instant::now();
     assert!(set("open").status().unwrap().success());
     let save_micros = started.elapsed().as_micros() as u64 * 6 / 5 + 1;
-    let mut rng = Rng(11);
+    let mut rng = Rng::new(11);
     for round in 0..60 {
         let status = if round % 2 == 0 { "done" } else { "open" };
         let mut child = set(status).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(rng.below(save_micros)));
+        std::thread::sleep(Duration::from_micros(rng.below(save_micros as usize) as u64));
         let _ = child.kill(); // SIGKILL
         child.wait().unwrap();
         let text = fs::read_to_string(&path).unwrap();

@@ -7,7 +7,9 @@
 //! the same tests with hundreds of rounds (`KIN_RACE_ROUNDS`) on a release
 //! build and prints the counts (docs/benchmark.md).
 
-use super::{Rng, template};
+use super::template;
+use crate::support::KIN;
+use crate::support::random::Rng;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -21,7 +23,7 @@ fn rounds(default: usize) -> usize {
 }
 
 fn kin_set(path: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kin"));
+    let mut cmd = Command::new(KIN);
     cmd.arg("set")
         .arg(path)
         .args(args)
@@ -66,7 +68,7 @@ fn an_editor_saving_while_kin_set_saves_loses_no_hand_edit() {
     assert!(first.status.success());
     let run_micros = started.elapsed().as_micros() as u64 * 3 / 2 + 1;
     let rounds = rounds(40);
-    let mut rng = Rng(23);
+    let mut rng = Rng::new(23);
     let (mut lost, mut saved, mut refused) = (0, 0, 0);
     for round in 0..rounds {
         let status = if round % 2 == 0 { "done" } else { "open" };
@@ -74,7 +76,7 @@ fn an_editor_saving_while_kin_set_saves_loses_no_hand_edit() {
             .spawn()
             .unwrap();
         // The editor saves at a random moment while kin runs.
-        std::thread::sleep(Duration::from_micros(rng.below(run_micros)));
+        std::thread::sleep(Duration::from_micros(rng.below(run_micros as usize) as u64));
         let mine = format!("# Handnotiz {round}\n");
         let text = fs::read_to_string(&path).unwrap() + &mine;
         editor_save(&path, &text);

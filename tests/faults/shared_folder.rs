@@ -6,6 +6,7 @@
 //! The logic itself is also covered by `store::keep_access`'s unit tests.
 
 use super::template;
+use crate::support::KIN;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -34,7 +35,7 @@ impl Shared {
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
         // A copy of kin that every user may run, wherever the build lies.
         let kin = dir.path().join("kin");
-        fs::copy(env!("CARGO_BIN_EXE_kin"), &kin).unwrap();
+        fs::copy(KIN, &kin).unwrap();
         let folder = dir.path().join("ablage");
         fs::create_dir(&folder).unwrap();
         fs::set_permissions(&folder, fs::Permissions::from_mode(0o777)).unwrap();

@@ -4,6 +4,7 @@
 //! behind, nothing is created elsewhere.
 
 use super::{others, template};
+use crate::support::{KIN, kin};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -14,7 +15,7 @@ use std::time::Duration;
 /// kin with a timeout: a command that waits for a pipe fails the test
 /// instead of hanging CI.
 fn kin_in(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kin"));
+    let mut cmd = kin();
     cmd.current_dir(dir).timeout(Duration::from_secs(20));
     cmd
 }
@@ -136,7 +137,7 @@ fn a_pipe_from_the_shell_still_works_for_diff() {
             "-c",
             "timeout 20 \"$KIN\" diff alt.kin.toml <(cat alt.kin.toml)",
         ])
-        .env("KIN", env!("CARGO_BIN_EXE_kin"))
+        .env("KIN", KIN)
         .output()
         .unwrap();
     assert_eq!(

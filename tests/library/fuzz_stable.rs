@@ -9,6 +9,7 @@
 #[path = "../../fuzz/invariants.rs"]
 mod invariants;
 
+use crate::support::random::Rng;
 use kin::domain::field::Field;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::Path;
@@ -42,23 +43,6 @@ const TOKENS: &[&[u8]] = &[
     b"x = [[[[[[[[[[]]]]]]]]]]\n",
     b"x = {a = {b = {c = {}}}}\n",
 ];
-
-/// SplitMix64: small and the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn seeds() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -131,7 +115,7 @@ fn mutated_files_keep_every_invariant() {
     let field = Field::embedded();
     let seeds = seeds();
     let iterations = env_number("KIN_FUZZ_ITERATIONS", 2000);
-    let mut rng = Rng(env_number("KIN_FUZZ_SEED", 1));
+    let mut rng = Rng::new(env_number("KIN_FUZZ_SEED", 1));
     let started = std::time::Instant::now();
     for seed in &seeds {
         invariants::check_any_bytes(seed, field);

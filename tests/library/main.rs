@@ -6,3 +6,5 @@ mod field_seed;
 mod fuzz_stable;
 mod properties;
 mod report_render;
+#[path = "../support/mod.rs"]
+mod support;

@@ -4,6 +4,7 @@
 //! after the prompt they answer has appeared.
 #![cfg(unix)]
 
+use crate::support::{KIN, kin};
 use kin::domain::field::Field;
 use kin::domain::status::Status;
 use kin::format::read::load;
@@ -41,7 +42,7 @@ impl Pty {
             .arg("-c")
             .arg(format!("stty cols {columns} rows 24 && exec \"$@\""))
             .arg("sh")
-            .arg(assert_cmd::cargo::cargo_bin("kin"))
+            .arg(KIN)
             .args(args)
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
@@ -328,8 +329,7 @@ fn a_second_session_on_the_same_file_is_refused() {
     second.expect("wird gerade in einer anderen kin-Sitzung bearbeitet (kin assess");
     assert_eq!(second.exit_code(), 2);
 
-    assert_cmd::Command::cargo_bin("kin")
-        .unwrap()
+    kin()
         .current_dir(dir.path())
         .args([
             "set",
@@ -434,7 +434,7 @@ fn long_answers_go_through_the_editor_when_one_is_set() {
 fn refusals_at_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     // stdin redirected, stderr still the terminal: refuse at once.
-    let kin_bin = assert_cmd::cargo::cargo_bin("kin").display().to_string();
+    let kin_bin = KIN.to_owned();
     let mut cmd = std::process::Command::new("sh");
     cmd.current_dir(dir.path())
         .arg("-c")

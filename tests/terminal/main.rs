@@ -2,3 +2,5 @@
 
 mod assess;
 mod binary_output;
+#[path = "../support/mod.rs"]
+mod support;

@@ -2,7 +2,7 @@
 //! twice, AGS and file columns, sorting, partial reports over invalid files,
 //! stale and overdue marks, and CSV per Kommune.
 
-use assert_cmd::Command;
+use crate::support::kin_in;
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report");
@@ -26,10 +26,8 @@ fn copy(fixture: &str, dir: &Path, name: &str) -> PathBuf {
     target
 }
 
-fn kin(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("kin")
-        .unwrap()
-        .current_dir(dir)
+fn report_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    kin_in(dir)
         .env("COLUMNS", "120")
         .env_remove("NO_COLOR")
         .arg("report")
@@ -54,7 +52,7 @@ fn with(extra: &[&str], files: &[&str]) -> Vec<String> {
 }
 
 fn run(dir: &Path, args: &[String]) -> std::process::Output {
-    kin(dir, &args.iter().map(String::as_str).collect::<Vec<_>>())
+    report_in(dir, &args.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// Two files with the same AGS: a warning naming both, a mark in every
@@ -291,7 +289,7 @@ fn skip_invalid_reports_the_valid_files_and_names_the_others() {
 fn stale_assessments_and_overdue_items_are_marked() {
     let dir = district();
     // On 15.07.2027 Musterhausen's Termin 30.06.2027 (in Umsetzung) has passed.
-    let out = kin(dir.path(), &["--today", "15.07.2027", "--max-age", "300"]);
+    let out = report_in(dir.path(), &["--today", "15.07.2027", "--max-age", "300"]);
     let out_args = out;
     assert_eq!(
         out_args.status.code(),
@@ -299,9 +297,7 @@ fn stale_assessments_and_overdue_items_are_marked() {
         "--today given twice is a usage error"
     );
 
-    let out = Command::cargo_bin("kin")
-        .unwrap()
-        .current_dir(dir.path())
+    let out = kin_in(dir.path())
         .env("COLUMNS", "120")
         .args(["report", "--today", "15.07.2027", "--max-age", "300"])
         .args(FILES)

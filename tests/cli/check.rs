@@ -1,6 +1,6 @@
 //! `kin check` as a process: output lines, JSON, exit codes, many files.
 
-use crate::support::{KIN, fixture, kin_in};
+use crate::support::{fixture, kin_in};
 use std::path::Path;
 
 #[test]
@@ -177,7 +177,7 @@ fn devices_are_refused_and_endless_pipes_cut_off() {
     // A pipe (which kin diff reads) that never ends stops at the size limit.
     let out = std::process::Command::new("bash")
         .args(["-c", "timeout 60 \"$KIN\" diff <(yes) <(yes)"])
-        .env("KIN", KIN)
+        .env("KIN", crate::support::KIN)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -1,7 +1,7 @@
 //! `kin report --format xlsx`: the workbook read back with calamine, as
 //! Excel would read it.
 
-use assert_cmd::Command;
+use crate::support::kin_in;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
 use std::path::Path;
@@ -11,9 +11,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/repo
 fn workbook(files: &[&str], extra: &[&str]) -> Xlsx<Cursor<Vec<u8>>> {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("kreis.xlsx");
-    let out = Command::cargo_bin("kin")
-        .unwrap()
-        .current_dir(FIXTURES)
+    let out = kin_in(FIXTURES)
         .args([
             "report",
             "--format",
@@ -144,9 +142,7 @@ fn skipped_files_and_sorting_reach_the_workbook() {
         std::fs::copy(Path::new(FIXTURES).join(name), dir.path().join(name)).unwrap();
     }
     let target = dir.path().join("kreis.xlsx");
-    let out = Command::cargo_bin("kin")
-        .unwrap()
-        .current_dir(dir.path())
+    let out = kin_in(dir.path())
         .args([
             "report",
             "--format",

@@ -11,7 +11,7 @@ fn xlsx_on_a_terminal_is_refused_with_a_hint() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/report/musterhausen.kin.toml"
     );
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("kin"));
+    let mut cmd = std::process::Command::new(crate::support::KIN);
     cmd.args(["report", "--format", "xlsx", fixture])
         .env("NO_COLOR", "1")
         .env("TERM", "xterm");

@@ -41,16 +41,17 @@ impl Walker<'_> {
         Ok(true)
     }
 
-    /// The details that fit the item's status: note, partners and evidence
-    /// once something happens; responsible and due date while planned or in
-    /// progress. Values the status does not ask for are kept.
+    /// The details that fit the item's status: a note once it is assessed
+    /// („offen“ included); partners and evidence once something happens;
+    /// responsible and due date while planned or in progress. Values the
+    /// status does not ask for are kept.
     fn ask_details(
         &mut self,
         assessment: &mut Assessment,
         item: &ItemRef,
         state: &mut ItemState,
     ) -> anyhow::Result<()> {
-        if !state.status.has_details() {
+        if state.status == Status::Unknown {
             return Ok(());
         }
         let note_prompt = if state.status == Status::NotApplicable {
@@ -60,6 +61,9 @@ impl Walker<'_> {
         };
         state.note = edit_optional(&mut *self.prompter, note_prompt, &state.note)?;
         self.update(assessment, item, state)?;
+        if !state.status.has_details() {
+            return Ok(());
+        }
         state.partners = edit_list(
             &mut *self.prompter,
             msg::PROMPT_PARTNERS,

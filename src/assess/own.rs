@@ -51,7 +51,12 @@ impl Walker<'_> {
                 items.push(msg::own_remove(title));
                 choices.push(Choice::Remove(id.clone()));
             }
-            let Some(index) = self.prompter.select(msg::PROMPT_OWN, &items, 0)? else {
+            let prompt = if measures.is_empty() {
+                msg::PROMPT_OWN
+            } else {
+                msg::PROMPT_OWN_MANAGE
+            };
+            let Some(index) = self.prompter.select(prompt, &items, 0)? else {
                 return Ok(Flow::Back);
             };
             match &choices[index] {

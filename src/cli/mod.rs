@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod dates;
 pub mod exit;
+pub mod hint;
 pub mod input;
 mod localize;
 pub mod output;

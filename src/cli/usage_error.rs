@@ -36,7 +36,9 @@ pub fn overview() -> String {
         .help_template(msg::OVERVIEW_TEMPLATE)
         .render_help()
         .to_string();
-    format!("{}\n{}\n", commands.trim_end(), msg::OVERVIEW_FIRST_STEPS)
+    let hint = crate::cli::hint::Hint::detect();
+    let steps = msg::overview_first_steps(&hint.command(&["assess"]), &hint.command(&["help"]));
+    format!("{}\n{steps}\n", commands.trim_end())
 }
 
 /// The German message for a command-line error, or `None` when clap's own

@@ -3,7 +3,7 @@
 //! values, no contradicting options. Errors are German messages naming the
 //! allowed values.
 
-use crate::domain::assessment::{Assessment, ItemRef};
+use crate::domain::assessment::{Assessment, ItemRef, is_valid_ags};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
 use crate::format::keys::{ItemKey, TableKey};
@@ -143,6 +143,55 @@ pub fn apply_item_change(
         }
     }
     assessment.record(&item, &state);
+    Ok(())
+}
+
+/// New data of the Kommune; `None` fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KommuneChange {
+    pub name: Option<String>,
+    pub ags: Option<String>,
+    pub assessor: Option<String>,
+    pub date: Option<Date>,
+}
+
+impl KommuneChange {
+    pub fn is_empty(&self) -> bool {
+        *self == KommuneChange::default()
+    }
+}
+
+/// Applies `change` to the Kommune's data, checked as `kin assess` checks
+/// them: a name and an assessor that are not empty, an AGS of 8 digits.
+pub fn apply_kommune_change(
+    assessment: &mut Assessment,
+    change: &KommuneChange,
+) -> anyhow::Result<()> {
+    for (option, value) in [
+        ("--kommune", &change.name),
+        ("--assessor", &change.assessor),
+    ] {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            bail!(msg::set_empty_value(option));
+        }
+    }
+    if let Some(ags) = &change.ags
+        && !is_valid_ags(ags.trim())
+    {
+        bail!(msg::set_invalid_ags(ags));
+    }
+    if let Some(name) = &change.name {
+        assessment.kommune.name = name.trim().to_owned();
+    }
+    if let Some(ags) = &change.ags {
+        assessment.kommune.ags = Some(ags.trim().to_owned());
+    }
+    if let Some(assessor) = &change.assessor {
+        assessment.kommune.assessor = Some(assessor.trim().to_owned());
+    }
+    if let Some(date) = change.date {
+        assessment.kommune.date = date;
+    }
     Ok(())
 }
 

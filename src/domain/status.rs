@@ -73,7 +73,8 @@ impl Status {
         self != Status::Unknown
     }
 
-    /// Whether kin asks for details (note, partners, evidence) for this status.
+    /// Whether kin asks for partners and evidence for this status (a note it
+    /// asks for every status but unknown).
     pub fn has_details(self) -> bool {
         !matches!(self, Status::Unknown | Status::Open)
     }

@@ -98,6 +98,8 @@ pub const PROMPT_DUE: &str = "Termin (JJJJ-MM-TT oder TT.MM.JJJJ, optional)";
 // ---- own measures ---------------------------------------------------------
 
 pub const PROMPT_OWN: &str = "Eigene Maßnahme hinzufügen?";
+/// The own-measures menu once the category has some: it also edits and removes.
+pub const PROMPT_OWN_MANAGE: &str = "Eigene Maßnahmen: hinzufügen, bearbeiten oder entfernen?";
 pub const OWN_DONE: &str = "Nein, weiter";
 pub const OWN_ADD: &str = "Ja, eine eigene Maßnahme hinzufügen";
 pub const PROMPT_OWN_TITLE: &str = "Titel der eigenen Maßnahme";
@@ -114,7 +116,7 @@ pub fn own_measures_list(lines: &[String]) -> String {
     )
 }
 pub fn own_measure_line(title: &str, status: Status) -> String {
-    format!("  • {title} ({})", status_label(status))
+    format!("  • {title} – {}", status_label(status))
 }
 pub fn own_measure_heading(title: &str) -> String {
     format!("Eigene Maßnahme: {title}")
@@ -158,11 +160,12 @@ pub fn line_prompt(number: usize) -> String {
 
 // ---- command --------------------------------------------------------------
 
-pub fn no_terminal(path: &str) -> String {
+/// `init` and `set` are the commands to use instead, ready to type.
+pub fn no_terminal(init: &str, set: &str) -> String {
     format!(
         "kin assess braucht ein Terminal zum Fragen und Antworten, hier ist keines (Eingabe oder \
-         Fehlerausgabe ist umgeleitet). Ohne Terminal: `kin init {path}` schreibt eine Vorlage zum \
-         Ausfüllen im Editor; `kin set {path} …` ändert einzelne Einträge aus Skripten."
+         Fehlerausgabe ist umgeleitet). Ohne Terminal: `{init}` schreibt eine Vorlage zum \
+         Ausfüllen im Editor; `{set} …` ändert einzelne Einträge aus Skripten."
     )
 }
 pub fn unknown_category_option(id: &str, ids: &[&str]) -> String {
@@ -172,10 +175,11 @@ pub fn unknown_category_option(id: &str, ids: &[&str]) -> String {
         ids.join(", ")
     )
 }
-pub fn interrupted_saved(path: &str) -> String {
+/// `again` is the command that continues, ready to type.
+pub fn interrupted_saved(path: &str, again: &str) -> String {
     format!(
         "Abgebrochen. Alle Antworten bis zur letzten Eingabe mit Enter sind in {path} gespeichert.\n\
-         Weitermachen mit: kin assess {path}"
+         Weitermachen mit: {again}"
     )
 }
 pub fn interrupted_nothing_saved() -> String {
@@ -190,14 +194,35 @@ pub fn summary_heading(kommune: &str) -> String {
 pub fn summary_umsetzungsgrad(percent: &str) -> String {
     format!("Umsetzungsgrad: {percent} (umgesetzt von allen Punkten außer „nicht relevant“)")
 }
-pub fn summary_unassessed(unassessed: usize, total: usize, path: &str) -> String {
+/// `unanswered` is the command that walks only what is still open.
+pub fn summary_unassessed(unassessed: usize, total: usize, unanswered: &str) -> String {
     match unassessed {
         0 => format!("Alle {total} Punkte sind bewertet."),
+        n => {
+            format!("Noch unbewertet: {n} von {total} Punkten; nur diese durchgehen: {unanswered}")
+        }
+    }
+}
+pub fn summary_more(count: usize) -> String {
+    format!("  … und {count} weitere")
+}
+pub fn summary_overdue(count: usize, today: &str) -> String {
+    match count {
+        1 => format!(
+            "Überfällig: 1 Punkt ist geplant oder in Umsetzung, sein Termin lag vor dem {today}:"
+        ),
         n => format!(
-            "Noch unbewertet: {n} von {total} Punkten; nur diese durchgehen: kin assess {path} --unanswered"
+            "Überfällig: {n} Punkte sind geplant oder in Umsetzung, ihr Termin lag vor dem {today}:"
         ),
     }
 }
-pub fn summary_saved(path: &str) -> String {
-    format!("Gespeichert in {path}; prüfen mit: kin check {path}")
+pub fn summary_item(title: &str) -> String {
+    format!("  • {title}")
+}
+pub fn summary_overdue_item(title: &str, due: &str) -> String {
+    format!("  • {title} (Termin {due})")
+}
+/// `check` is the command that checks the file, ready to type.
+pub fn summary_saved(path: &str, check: &str) -> String {
+    format!("Gespeichert in {path}; prüfen mit: {check}")
 }

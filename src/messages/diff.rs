@@ -116,7 +116,7 @@ pub fn diff_git_line_fallback() -> String {
 }
 pub fn diff_git_arguments(count: usize) -> String {
     format!(
-        "--git erwartet die Angaben, die git einem Diff-Programm übergibt (1, 7 oder 9), bekommen: {count}; Optionen bitte vor --git angeben. Einrichtung: siehe docs/git.md"
+        "--git erwartet die Angaben, die git einem Diff-Programm übergibt (1, 7 oder 9), bekommen: {count}; Optionen bitte vor --git angeben. Einrichtung: kin help diff"
     )
 }
 pub fn diff_needs_two_files() -> String {
@@ -127,7 +127,7 @@ pub const DIFF_AFTER_HELP: &str = "\
 Exit-Codes: 0 fertig verglichen; 1 mit --exit-code: es gibt Unterschiede, mit --fail-on-regression: \
 ein Status ist zurückgegangen; 2 eine Datei fehlt oder enthält Fehler (Befunde wie bei `kin check`).
 
-Als Diff-Programm für git (Einrichtung siehe docs/git.md):
+Als Diff-Programm für git einrichten (die erste Zeile einmal je Repository, die zweite je Klon):
   echo '*.kin.toml diff=kin' >> .gitattributes
   git config diff.kin.command \"kin diff --git\"";
 

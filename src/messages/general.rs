@@ -8,11 +8,16 @@ pub const ERROR_PREFIX: &str = "Fehler: ";
 pub const HELP_TEMPLATE: &str =
     "{before-help}{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}";
 pub const HEADING_COMMANDS: &str = "Befehle";
-/// Plain `kin`: the commands in short, then [`OVERVIEW_FIRST_STEPS`].
+/// Plain `kin`: the commands in short, then [`overview_first_steps`].
 pub const OVERVIEW_TEMPLATE: &str =
     "{about-with-newline}\nAufruf: kin <BEFEHL> …\n\nBefehle:\n{subcommands}";
-pub const OVERVIEW_FIRST_STEPS: &str = "\nZum Anfangen: kin assess (fragt alles Schritt für Schritt ab und speichert in assessment.kin.toml)\n\
-     Hilfe zu einem Befehl: kin help BEFEHL";
+/// `assess` and `help` are the commands, ready to type.
+pub fn overview_first_steps(assess: &str, help: &str) -> String {
+    format!(
+        "\nZum Anfangen: {assess} (fragt alles Schritt für Schritt ab und speichert in \
+         assessment.kin.toml)\nHilfe zu einem Befehl: {help} BEFEHL"
+    )
+}
 pub const HEADING_ARGUMENTS: &str = "Argumente";
 pub const HEADING_OPTIONS: &str = "Optionen";
 pub const VALUE_COMMAND: &str = "BEFEHL";

@@ -8,9 +8,10 @@ pub const PLACEHOLDER_KOMMUNE: &str = "Name der Kommune";
 pub fn init_refuses_overwrite(path: &str) -> String {
     format!("{path} gibt es schon und bleibt unverändert; zum Überschreiben --force angeben")
 }
-pub fn init_written(path: &str) -> String {
+/// `assess` and `check` are the next commands, ready to type.
+pub fn init_written(path: &str, assess: &str, check: &str) -> String {
     format!(
-        "Vorlage geschrieben: {path}\nWeiter mit: kin assess {path}   (oder im Editor ausfüllen, dann: kin check {path})"
+        "Vorlage geschrieben: {path}\nWeiter mit: {assess}   (oder im Editor ausfüllen, dann: {check})"
     )
 }
 pub fn cannot_write(path: &str) -> String {

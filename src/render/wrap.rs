@@ -97,15 +97,20 @@ fn wrap_line(line: &str, width: usize, out: &mut String) {
             }
             // The piece starts a line; one wider than a line is cut with
             // a hyphen where it must be.
+            // (Each step looks at one line's worth of text only.)
             let mut rest = piece.text;
-            while rest.width() + mark > width {
+            loop {
+                let (head, tail) = split_at_width(rest, width - mark);
+                if tail.is_empty() {
+                    out.push_str(head);
+                    used = head.width();
+                    break;
+                }
                 let (head, tail) = split_at_width(rest, width - 1);
                 out.push_str(head);
                 out.push_str("-\n");
                 rest = tail;
             }
-            out.push_str(rest);
-            used = rest.width();
             first_on_line = false;
         }
     }

@@ -11,8 +11,11 @@ use std::time::Duration;
 
 fn kin_in(dir: &std::path::Path) -> Command {
     let mut cmd = kin();
-    // A guard against hanging, not a timing assertion.
-    cmd.current_dir(dir).timeout(Duration::from_secs(60));
+    // A guard against hanging, not a timing assertion. Without CARGO (which
+    // `cargo test` sets), hints name `kin` as for an installed program.
+    cmd.current_dir(dir)
+        .timeout(Duration::from_secs(60))
+        .env_remove("CARGO");
     cmd
 }
 
@@ -40,6 +43,32 @@ fn without_a_terminal_it_refuses_and_points_to_init_and_set() {
     }
 }
 
+/// Hints show the command the person ran: through cargo, `cargo run --`;
+/// paths are quoted where the shell needs it.
+#[test]
+fn hints_name_the_command_as_it_was_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let quoted = if cfg!(windows) {
+        "\"Meine Bewertung.kin.toml\""
+    } else {
+        "'Meine Bewertung.kin.toml'"
+    };
+    kin_in(dir.path())
+        .args(["assess", "Meine Bewertung.kin.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("`kin init {quoted}`")));
+    kin_in(dir.path())
+        .env("CARGO", "cargo")
+        .args(["assess", "neu.kin.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`cargo run -- init neu.kin.toml`"))
+        .stderr(predicate::str::contains(
+            "`cargo run -- set neu.kin.toml …`",
+        ));
+}
+
 #[test]
 fn with_stdin_closed_it_refuses_too() {
     let dir = tempfile::tempdir().unwrap();
@@ -51,6 +80,7 @@ fn with_stdin_closed_it_refuses_too() {
     let before = fs::read(dir.path().join("assessment.kin.toml")).unwrap();
     let mut cmd = std::process::Command::new(KIN);
     cmd.current_dir(dir.path())
+        .env_remove("CARGO")
         .arg("assess")
         .stdin(Stdio::null())
         .stdout(Stdio::null())

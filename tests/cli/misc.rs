@@ -73,7 +73,7 @@ fn help_command_and_plain_kin() {
         .code(2)
         .stderr("Fehler: unbekannter Befehl „bewerten“\nMehr dazu: kin --help\n");
 
-    let out = kin().assert().code(2);
+    let out = kin().env_remove("CARGO").assert().code(2);
     let overview = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(out.get_output().stdout.is_empty());
     for expected in [

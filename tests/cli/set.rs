@@ -227,6 +227,7 @@ fn missing_and_invalid_files_are_refused() {
     let ws = Workspace::new();
     kin()
         .current_dir(ws.dir.path())
+        .env_remove("CARGO")
         .args([
             "set",
             "fehlt.kin.toml",
@@ -334,4 +335,55 @@ fn comments_inside_a_list_survive_adding_and_replacing_partners() {
             ""
         )
     );
+}
+
+/// `kin set FILE --kommune … --ags … --assessor … --date …`: the Kommune's
+/// data, checked as in `kin assess`, saved keeping comments (#13 item 11).
+#[test]
+fn sets_the_kommunes_data_without_an_item() {
+    let ws = Workspace::new();
+    ws.set()
+        .args(["--date", "01.12.2026", "--assessor", "S. Kächele"])
+        .assert()
+        .success()
+        .stderr("bewertung.kin.toml: Angaben zur Kommune gespeichert\n");
+    let text = ws.text();
+    assert!(text.contains("date = 2026-12-01"), "{text}");
+    assert!(text.contains("assessor = \"S. Kächele\""), "{text}");
+    assert!(
+        text.contains("name = \"Musterhausen\"   # amtlicher Name"),
+        "{text}"
+    );
+
+    ws.set()
+        .args(["--kommune", "Musterhausen am See", "--ags", "08115998"])
+        .args(["wirtschaft-foerderung", "--status", "done"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Angaben zur Kommune und wirtschaft-foerderung (umgesetzt) gespeichert",
+        ));
+    let text = ws.text();
+    assert!(text.contains("name = \"Musterhausen am See\""), "{text}");
+    assert!(text.contains("ags = \"08115998\""), "{text}");
+
+    let before = ws.text();
+    for (args, message) in [
+        (vec!["--ags", "0811599"], "kein Amtlicher Gemeindeschlüssel"),
+        (vec!["--kommune", " "], "--kommune darf nicht leer sein"),
+        (vec!["--date", "31.02.2027"], "31.02.2027"),
+        (vec!["--status", "done"], "es fehlt: <KENNUNG"),
+        (
+            vec!["--kommune", "Seedorf", "--status", "done"],
+            "bitte ihre KENNUNG angeben",
+        ),
+    ] {
+        ws.set()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+        assert_eq!(ws.text(), before, "{args:?}");
+    }
+    ws.assert_alone();
 }

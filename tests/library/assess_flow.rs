@@ -117,6 +117,7 @@ fn a_new_assessment_from_start_to_end() {
         choose("Nein, weiter"),
         // 2, 3 Wirtschaft
         choose("offen"),
+        text("Gespräch mit Nachbarort im Frühjahr"),
         choose("nicht relevant"),
         text("zu klein für ein Gründerzentrum"),
         ScriptedAnswer::Enter,
@@ -151,6 +152,11 @@ fn a_new_assessment_from_start_to_end() {
         ["Beschluss 2019", "https://example.org/vertrag"]
     );
     assert_eq!(a.suggestion_status("wirtschaft-foerderung"), Status::Open);
+    assert_eq!(
+        a.suggestion("wirtschaft-foerderung").note.as_deref(),
+        Some("Gespräch mit Nachbarort im Frühjahr"),
+        "„offen“ takes a note too"
+    );
     assert_eq!(
         a.suggestion("wirtschaft-gruenderzentrum").note.as_deref(),
         Some("zu klein für ein Gründerzentrum")
@@ -237,7 +243,7 @@ fn resuming_counts_an_unbewertet_own_measure() {
     );
     assert!(prompts[1].starts_with("? Eigene Maßnahme"), "{prompts:#?}");
     assert!(
-        shown.contains("Gemeinsame Atemschutzwerkstatt (unbewertet)"),
+        shown.contains("Gemeinsame Atemschutzwerkstatt – unbewertet"),
         "{shown}"
     );
 }
@@ -456,7 +462,8 @@ fn esc_goes_back_one_step() {
     let mut p = ScriptedPrompter::new([
         ScriptedAnswer::Esc, // at the first step: nowhere to go back to
         choose("offen"),
-        ScriptedAnswer::Esc, // at suggestion 3: back to suggestion 2
+        ScriptedAnswer::Enter, // its note
+        ScriptedAnswer::Esc,   // at suggestion 3: back to suggestion 2
         choose("umgesetzt"),
         text("doch schon fertig"),
         ScriptedAnswer::Enter,
@@ -464,6 +471,7 @@ fn esc_goes_back_one_step() {
         ScriptedAnswer::Enter, // suggestion 3 stays
         ScriptedAnswer::Esc,   // own measures: back to suggestion 3
         choose("offen"),
+        ScriptedAnswer::Enter, // its note
         ScriptedAnswer::Enter,
     ]);
     let a = session(&ws.path, options, &mut p).0.unwrap();

@@ -47,6 +47,7 @@ impl Pty {
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
             .env_remove("EDITOR")
+            .env_remove("CARGO")
             .env_remove("VISUAL");
         for (key, value) in env {
             cmd.env(key, value);
@@ -176,6 +177,7 @@ fn a_complete_new_assessment() {
 
     kin.expect("Vorschlag 2/8");
     kin.choose(STATUS, 1);
+    kin.answer("Notiz", "Gespräch im Frühjahr\r");
     kin.expect("Vorschlag 3/8");
     kin.choose(STATUS, 0);
     kin.choose(OWN, 0);
@@ -218,6 +220,11 @@ fn a_complete_new_assessment() {
     assert_eq!(s1.note.as_deref(), Some("seit 2019"));
     assert_eq!(s1.partners, ["Nachbarort", "Landkreis"]);
     assert_eq!(a.suggestion_status("wirtschaft-foerderung"), Status::Open);
+    assert_eq!(
+        a.suggestion("wirtschaft-foerderung").note.as_deref(),
+        Some("Gespräch im Frühjahr"),
+        "„offen“ takes a note too"
+    );
     let s4 = a.suggestion("bildung-zusammenarbeit");
     assert_eq!(s4.status, Status::Planned);
     assert_eq!(s4.responsible.as_deref(), Some("Schulamt"));
@@ -285,6 +292,7 @@ fn ctrl_c_keeps_everything_and_the_next_session_resumes_there() {
     kin.send(ENTER);
     kin.expect("Vorschlag 2/8");
     kin.choose(STATUS, 1);
+    kin.answer("Notiz", ENTER);
     kin.expect("Vorschlag 3/8");
     kin.choose(STATUS, 0);
     kin.choose(OWN, 0);
@@ -537,4 +545,38 @@ fn long_input_leaves_no_stale_copy_at_80_columns() {
         assessment(&dir.path().join("neu.kin.toml")).kommune.name,
         typed
     );
+}
+
+/// After Ctrl-C the hint repeats the flags given, quotes a file name with a
+/// space, and names the command as it was run (#13 item 7).
+#[test]
+fn the_hint_after_ctrl_c_is_the_command_to_type() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "tests/fixtures/assess/musterhausen.kin.toml",
+        dir.path().join("Meine Bewertung.kin.toml"),
+    )
+    .unwrap();
+    let args = [
+        "assess",
+        "Meine Bewertung.kin.toml",
+        "--unanswered",
+        "--category",
+        "bildung",
+    ];
+    let mut kin = Pty::spawn(dir.path(), &args);
+    kin.expect(STATUS);
+    kin.expect("nicht relevant");
+    kin.send("\x03");
+    kin.expect(
+        "Weitermachen mit: kin assess 'Meine Bewertung.kin.toml' --category bildung --unanswered",
+    );
+    assert_eq!(kin.exit_code(), 130);
+
+    let mut kin = Pty::spawn_with(dir.path(), &args, &[("CARGO", "cargo")]);
+    kin.expect(STATUS);
+    kin.expect("nicht relevant");
+    kin.send("\x03");
+    kin.expect("Weitermachen mit: cargo run -- assess 'Meine Bewertung.kin.toml' --category");
+    assert_eq!(kin.exit_code(), 130);
 }

@@ -3,12 +3,13 @@
 use crate::assess::{Options, walk};
 use crate::cli::dates::today;
 use crate::cli::exit::{Interrupted, Outcome};
+use crate::cli::hint::Hint;
 use crate::cli::input::open_for_edit;
 use crate::cli::output::print_findings;
 use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
 use crate::messages as msg;
-use crate::render::assess_summary::session_summary;
+use crate::render::assess_summary::{NextCommands, session_summary};
 use crate::store::edit_session::Opened;
 use crate::store::lock::FileLock;
 use crate::terminal::{self, TerminalPrompter, interrupt};
@@ -23,7 +24,7 @@ use std::path::PathBuf;
 #[command(
     after_help = "Tasten: ↑/↓ wählen, Enter bestätigt (vorhandene Antworten bleiben so), \
 Esc geht in Auswahllisten einen Schritt zurück, Strg+C beendet (alles bis dahin ist gespeichert).\n\
-Ohne Terminal (Skripte, CI): kin set. Mehr: docs/assess.md"
+Ohne Terminal (Skripte, CI): kin set."
 )]
 pub struct Args {
     /// Bewertungsdatei; wird angelegt, wenn es sie noch nicht gibt
@@ -40,6 +41,7 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
     let shown = args.file.display().to_string();
+    let hint = Hint::detect();
     if let Some(category) = args.category.as_deref()
         && field.category(category).is_none()
     {
@@ -49,7 +51,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         ));
     }
     if !terminal::is_interactive() {
-        bail!(msg::no_terminal(&shown));
+        bail!(msg::no_terminal(
+            &hint.command(&["init", &shown]),
+            &hint.command(&["set", &shown])
+        ));
     }
     let lock = FileLock::acquire(&args.file, "assess").map_err(|e| anyhow!(e.message(&shown)))?;
     if !lock.is_held() {
@@ -62,10 +67,29 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     } = open_for_edit(&args.file, field)?;
     print_findings(&shown, &warnings);
 
-    let path = args.file.clone();
+    // Continuing takes the same file and the same flags.
+    let mut again = vec!["assess", shown.as_str()];
+    if let Some(category) = &args.category {
+        again.extend(["--category", category.as_str()]);
+    }
+    if args.unanswered {
+        again.push("--unanswered");
+    }
+    let interrupted = {
+        let (path, again) = (args.file.clone(), hint.command(&again));
+        move |saved: bool| {
+            if saved {
+                msg::interrupted_saved(&path.display().to_string(), &again)
+            } else {
+                msg::interrupted_nothing_saved()
+            }
+        }
+    };
     let release = lock.releaser();
+    let on_interrupt = interrupted.clone();
+    let path = args.file.clone();
     interrupt::install(move || {
-        eprintln!("{}", interrupted_message(&path, path.exists()));
+        eprintln!("{}", on_interrupt(path.exists()));
         release();
     });
 
@@ -86,33 +110,23 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         let _saving = interrupt::saving();
         file.save(a, field).map(|_| ())
     };
-    let result = walk(
-        field,
-        assessment,
-        &options,
-        today(),
-        &mut prompter,
-        &mut save,
-    );
+    let today = today();
+    let result = walk(field, assessment, &options, today, &mut prompter, &mut save);
     match result {
         Ok(assessment) => {
-            let summary = session_summary(&assessment, field, &shown);
+            let next = NextCommands {
+                unanswered: hint.command(&["assess", &shown, "--unanswered"]),
+                check: hint.command(&["check", &shown]),
+            };
+            let summary = session_summary(&assessment, field, &shown, today, &next);
             crate::cli::output::print(&format!("\n{summary}"))?;
             Ok(Outcome::Success)
         }
         Err(e) if e.downcast_ref::<Interrupted>().is_some() => {
             interrupt::restore_terminal();
-            eprintln!("{}", interrupted_message(&args.file, file.exists()));
+            eprintln!("{}", interrupted(file.exists()));
             Ok(Outcome::Interrupted)
         }
         Err(e) => Err(e),
-    }
-}
-
-fn interrupted_message(path: &std::path::Path, saved: bool) -> String {
-    if saved {
-        msg::interrupted_saved(&path.display().to_string())
-    } else {
-        msg::interrupted_nothing_saved()
     }
 }

@@ -50,7 +50,7 @@ pub struct Args {
 pub enum Format {
     /// eine Zeile je Befund: DATEI:ZEILE:SPALTE: error: Meldung
     Text,
-    /// JSON für Skripte (docs/check-json.md)
+    /// JSON für Skripte, mit festem, versioniertem Aufbau
     Json,
     /// GitHub-Actions-Anmerkungen (::error file=…)
     Github,

@@ -68,6 +68,14 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         result => result.map_err(|e| anyhow::anyhow!(msg::write_failed(&path, &e)))?,
     }
-    eprintln!("{}", msg::init_written(&path));
+    let hint = crate::cli::hint::Hint::detect();
+    eprintln!(
+        "{}",
+        msg::init_written(
+            &path,
+            &hint.command(&["assess", &path]),
+            &hint.command(&["check", &path])
+        )
+    );
     Ok(Outcome::Success)
 }

@@ -35,7 +35,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Assess(assess::Args),
-    Set(set::Args),
+    Set(Box<set::Args>),
     Init(init::Args),
     Check(check::Args),
     Report(report::Args),

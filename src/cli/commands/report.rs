@@ -73,7 +73,7 @@ pub enum Format {
     Table,
     /// Markdown, zum Einfügen in eine Gemeinderatsvorlage oder ein Wiki
     Markdown,
-    /// JSON für Skripte (docs/report-json.md)
+    /// JSON für Skripte, mit festem, versioniertem Aufbau
     Json,
     /// CSV für Excel: UTF-8, Semikolon; eine Zeile je Kommune und Maßnahme (oder mit --per
     /// kommune je Kommune)

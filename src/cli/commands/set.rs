@@ -3,7 +3,10 @@
 use crate::cli::dates::parse_date_arg;
 use crate::cli::exit::Outcome;
 use crate::cli::input::open_for_edit;
-use crate::domain::edit::{ItemChange, ItemDetail, apply_item_change, find_item, set_answer};
+use crate::domain::edit::{
+    ItemChange, ItemDetail, KommuneChange, apply_item_change, apply_kommune_change, find_item,
+    set_answer,
+};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
 use crate::messages as msg;
@@ -16,16 +19,18 @@ use std::path::PathBuf;
 
 /// Ändert einzelne Einträge ohne Rückfragen, für Skripte.
 ///
-/// Status und Angaben eines Vorschlags oder einer eigenen Maßnahme oder die Antwort auf eine
-/// Einstiegsfrage. Gespeichert wird wie bei kin assess: Kommentare bleiben, nichts halb
-/// geschrieben.
+/// Status und Angaben eines Vorschlags oder einer eigenen Maßnahme, die Antwort auf eine
+/// Einstiegsfrage oder die Angaben zur Kommune. Geprüft wird wie bei kin assess, gespeichert
+/// ebenso: Kommentare bleiben, nichts halb geschrieben.
 #[derive(Debug, clap::Args)]
-#[command(group(ArgGroup::new("what").required(true).args(["item", "answer"])))]
+#[command(group(
+    ArgGroup::new("what")
+        .required(true)
+        .multiple(true)
+        .args(["item", "answer", "kommune", "ags", "assessor", "date"])
+))]
 #[command(override_usage = msg::SET_USAGE)]
-#[command(after_help = "Beispiele:\n  \
-kin set bewertung.kin.toml wirtschaft-foerderung --status done --partner Nachbarstadt\n  \
-kin set bewertung.kin.toml konzepte-mobilitaet --status planned --due 2027-06-30 --responsible Bauamt\n  \
-kin set bewertung.kin.toml --answer kooperationen-bestehend \"Gemeinsamer Bauhof\"")]
+#[command(after_help = msg::SET_EXAMPLES)]
 pub struct Args {
     /// Bewertungsdatei (muss es schon geben; anlegen mit kin init oder kin assess)
     #[arg(value_name = "DATEI")]
@@ -82,6 +87,18 @@ pub struct Args {
         ]
     )]
     pub answer: Option<Vec<String>>,
+    /// Name der Kommune
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    pub kommune: Option<String>,
+    /// Amtlicher Gemeindeschlüssel: genau 8 Ziffern, z. B. 08115999
+    #[arg(long, value_name = "AGS")]
+    pub ags: Option<String>,
+    /// Wer bewertet (Name oder Stelle)
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    pub assessor: Option<String>,
+    /// Datum der Bewertung: JJJJ-MM-TT oder TT.MM.JJJJ
+    #[arg(long, value_name = "DATUM", value_parser = parse_date_arg)]
+    pub date: Option<Date>,
 }
 
 /// The details `--clear` can remove.
@@ -138,16 +155,35 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         ..
     } = open_for_edit(&args.file, field)?;
     let Some(mut assessment) = assessment else {
-        bail!(msg::set_file_missing(&shown));
+        let hint = crate::cli::hint::Hint::detect();
+        bail!(msg::set_file_missing(
+            &shown,
+            &hint.command(&["init", &shown]),
+            &hint.command(&["assess", &shown])
+        ));
     };
 
-    let what = match (&args.answer, &args.item) {
+    let kommune = KommuneChange {
+        name: args.kommune.clone(),
+        ags: args.ags.clone(),
+        assessor: args.assessor.clone(),
+        date: args.date,
+    };
+    if args.item.is_none() && !change.is_empty() {
+        bail!(msg::SET_ITEM_MISSING);
+    }
+    let mut what = Vec::new();
+    if !kommune.is_empty() {
+        apply_kommune_change(&mut assessment, &kommune)?;
+        what.push(msg::SET_WHAT_KOMMUNE.to_owned());
+    }
+    what.extend(match (&args.answer, &args.item) {
         (Some(answer), _) => {
             let [question, text] = answer.as_slice() else {
                 unreachable!("clap takes exactly two values for --answer");
             };
             set_answer(&mut assessment, field, question, text)?;
-            msg::set_what_answer(question)
+            Some(msg::set_what_answer(question))
         }
         (None, Some(id)) => {
             apply_item_change(&mut assessment, field, id, &change)?;
@@ -160,10 +196,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     msg::file_warning(&msg::not_applicable_without_note(id))
                 );
             }
-            msg::set_what_item(id, state.status)
+            Some(msg::set_what_item(id, state.status))
         }
-        (None, None) => unreachable!("clap requires an item or --answer"),
-    };
+        (None, None) => None,
+    });
+    let what = what.join(msg::SET_WHAT_AND);
     if file.save(&assessment, field)? {
         eprintln!("{}", msg::set_saved(&shown, &what));
     } else {

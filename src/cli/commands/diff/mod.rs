@@ -48,7 +48,7 @@ pub struct Args {
     #[arg(long)]
     pub fail_on_regression: bool,
     /// Arbeitet als Diff-Programm für git und nimmt die Angaben, die git übergibt;
-    /// Einrichtung siehe docs/git.md. Andere Optionen bitte vor --git angeben.
+    /// Einrichtung siehe unten. Andere Optionen bitte vor --git angeben.
     #[arg(
         long,
         num_args = 1..=9,
@@ -65,7 +65,7 @@ pub enum Format {
     Text,
     /// Markdown, z. B. für Pull Requests oder Sitzungsvorlagen
     Markdown,
-    /// JSON für Skripte (docs/diff-json.md)
+    /// JSON für Skripte, mit festem, versioniertem Aufbau
     Json,
 }
 

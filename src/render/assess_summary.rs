@@ -83,8 +83,8 @@ fn push_listed(lines: &mut Vec<String>, items: Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::status::Status;
     use crate::domain::assessment::ItemState;
+    use crate::domain::status::Status;
     use crate::test_support::{sample, state};
 
     #[test]

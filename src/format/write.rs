@@ -9,6 +9,7 @@ use crate::format::array_edit::update_array;
 use crate::format::keys::{ItemKey, KommuneKey, OwnKey, TableKey, TopKey};
 use crate::format::lexical::starts_like_merge_marker;
 use crate::messages as msg;
+use std::collections::HashMap;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 use toml_writer::ToTomlValue as _;
 
@@ -147,19 +148,30 @@ fn update_item_values(table: &mut Table, state: &ItemState) {
 fn update_own(root: &mut Table, own: &[OwnMeasure]) {
     // `own = [{ … }]` written by hand becomes `[[own]]` tables, entries kept.
     let own_key = TopKey::Own.as_str();
-    let mut existing: Vec<Table> = match root.remove(own_key).map(Item::into_array_of_tables) {
-        Some(Ok(array)) => array.into_iter().collect(),
-        _ => Vec::new(),
-    };
+    let mut existing: Vec<Option<Table>> =
+        match root.remove(own_key).map(Item::into_array_of_tables) {
+            Some(Ok(array)) => array.into_iter().map(Some).collect(),
+            _ => Vec::new(),
+        };
     if own.is_empty() {
         return;
     }
+    // Where each id stands, so that matching stays linear in the number of
+    // measures (thousands of them are possible).
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, table) in existing.iter().enumerate().rev() {
+        if let Some(id) = table
+            .as_ref()
+            .and_then(|t| t.get(OwnKey::Id.as_str()))
+            .and_then(Item::as_str)
+        {
+            by_id.entry(id.to_owned()).or_default().push(index);
+        }
+    }
     let mut array = ArrayOfTables::new();
     for measure in own {
-        let found = existing
-            .iter()
-            .position(|t| t.get(OwnKey::Id.as_str()).and_then(Item::as_str) == Some(&measure.id));
-        let mut table = found.map(|i| existing.remove(i)).unwrap_or_default();
+        let found = by_id.get_mut(measure.id.as_str()).and_then(Vec::pop);
+        let mut table = found.and_then(|i| existing[i].take()).unwrap_or_default();
         keep_order::<OwnKey>(&mut table, |table| {
             set_value(table, OwnKey::Id, Some(text_value(&measure.id)));
             set_value(table, OwnKey::Category, Some(text_value(&measure.category)));

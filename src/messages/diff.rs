@@ -114,6 +114,12 @@ pub fn diff_done_percent(from: &str, to: &str) -> String {
 pub fn diff_git_line_fallback() -> String {
     "Inhaltlicher Vergleich nicht möglich, weil eine Fassung Fehler enthält; stattdessen zeilenweise:".into()
 }
+pub fn diff_git_too_many_lines(old: usize, new: usize, first: usize, max: usize) -> String {
+    format!(
+        "(zu lang für einen Zeilenvergleich: {old} und {new} Zeilen, zusammen mehr als {max}; \
+         die Fassungen unterscheiden sich ab Zeile {first})"
+    )
+}
 pub fn diff_git_arguments(count: usize) -> String {
     format!(
         "--git erwartet die Angaben, die git einem Diff-Programm übergibt (1, 7 oder 9), bekommen: {count}; Optionen bitte vor --git angeben. Einrichtung: kin help diff"

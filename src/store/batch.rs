@@ -134,9 +134,13 @@ pub fn read_valid(
     Ok(files)
 }
 
-/// The largest file kin reads: far beyond any real assessment (a few KiB),
-/// small enough that a wrong path such as /dev/zero cannot exhaust memory.
-pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+/// The largest file kin reads: far beyond any real assessment (a few KiB;
+/// a thousand own measures with long notes stay under 1 MiB), small enough
+/// that parsing stays within a few hundred MB. The TOML parser needs about
+/// 27 times a file's size when it consists of nothing but tiny tables (own
+/// measures), about twice for long texts (docs/benchmark.md); a wrong path
+/// such as /dev/zero is refused before reading anyway.
+pub const MAX_FILE_SIZE: u64 = 8 * 1024 * 1024;
 
 /// The bytes of a regular file (or, where `pipes` allows, a pipe) of at
 /// most [`MAX_FILE_SIZE`]; a missing path, a folder, a FIFO, a device or

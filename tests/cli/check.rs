@@ -183,7 +183,7 @@ fn devices_are_refused_and_endless_pipes_cut_off() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("error: die Datei ist größer als 64 MiB"),
+        stderr.contains("error: die Datei ist größer als 8 MiB"),
         "{stderr}"
     );
 }

@@ -177,10 +177,10 @@ const HEAD: &str = "schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nfield
     [kommune]\nname = \"Talbach\"\ndate = 2026-06-02\n\n";
 
 #[test]
-fn a_ten_megabyte_note_is_read_and_positions_after_it_are_right() {
+fn a_seven_megabyte_note_is_read_and_positions_after_it_are_right() {
     let dir = tempfile::tempdir().unwrap();
-    let note = "Bauhof und Kläranlage gemeinsam. ".repeat(10 * 1024 * 1024 / 34 + 1);
-    assert!(note.len() >= 10 * 1024 * 1024);
+    let note = "Bauhof und Kläranlage gemeinsam. ".repeat(7 * 1024 * 1024 / 34 + 1);
+    assert!(note.len() >= 7 * 1024 * 1024);
     let valid = format!(
         "{HEAD}[suggestions.bildung-zusammenarbeit]\nstatus = \"done\"\nnote = \"{note}\"\n"
     );
@@ -202,6 +202,14 @@ fn a_ten_megabyte_note_is_read_and_positions_after_it_are_right() {
     check_as_process(
         &temp_file(&dir, "gross-falsch.kin.toml", same_line.as_bytes()),
         true,
+    );
+    // Above 8 MiB kin refuses to parse (the parser would need up to 27 times
+    // the size for some files): a finding, not a crash.
+    let huge = format!("{HEAD}# {}\n", "x".repeat(8 * 1024 * 1024));
+    let stdout = check_as_process(&temp_file(&dir, "riesig.kin.toml", huge.as_bytes()), true);
+    assert!(
+        stdout.contains("error: die Datei ist größer als 8 MiB"),
+        "{stdout}"
     );
 }
 

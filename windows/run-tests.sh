@@ -41,6 +41,8 @@ if [ ! -f "$dll" ] || [ windows/bcryptprimitives.c -nt "$dll" ]; then
     x86_64-w64-mingw32-gcc -shared -O2 -s -o "$dll" windows/bcryptprimitives.c -ladvapi32
 fi
 
-export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
 echo "wine: $(wine --version); target: $target"
-cargo test --target "$target" --locked "$@"
+# The runner is given as configuration, not as CARGO_TARGET_…_RUNNER: the
+# tests would inherit that variable, and assert_cmd would then start kin.exe
+# through "wine" from inside wine.
+cargo test --config "target.$target.runner = 'wine'" --target "$target" --locked --no-fail-fast "$@"

@@ -242,6 +242,7 @@ impl Repo {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "runs git, which a Windows test host lacks")]
 fn git_diff_shows_the_assessment_diff_through_the_driver() {
     let repo = Repo::new();
     repo.commit(
@@ -286,6 +287,7 @@ fn git_diff_shows_the_assessment_diff_through_the_driver() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "runs git, which a Windows test host lacks")]
 fn git_log_uses_the_driver_with_ext_diff() {
     let repo = Repo::new();
     repo.commit(&[("m.kin.toml", "musterhausen-2025.kin.toml")], "2025");

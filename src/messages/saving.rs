@@ -25,6 +25,20 @@ pub fn group_not_kept(group: &str) -> String {
     )
 }
 
+/// Why a file that another program holds open was not replaced (after
+/// about two seconds of retries).
+pub fn held_open(certain: bool) -> String {
+    let cause = if certain {
+        "ein anderes Programm hat die Datei geöffnet"
+    } else {
+        "ein anderes Programm hat die Datei geöffnet, oder es fehlt das Recht, sie zu ersetzen"
+    };
+    format!(
+        "{cause} (z. B. Excel, ein Editor, ein Virenscanner oder OneDrive); \
+         bitte das Programm schließen und noch einmal versuchen"
+    )
+}
+
 /// Why a path cannot be followed to a file.
 pub const SYMLINK_LOOP: &str = "zu viele symbolische Links hintereinander (eine Schleife?)";
 
@@ -62,6 +76,12 @@ fn write_error_reason(error: &io::Error) -> String {
     let system = system_message(error);
     if let Some(special) = crate::store::regular_file::NotRegular::in_error(error) {
         return super::not_a_regular_file(special);
+    }
+    if let Some(held) = error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<crate::store::held_open::HeldOpen>())
+    {
+        return held.to_string();
     }
     match error.kind() {
         _ if own => READ_ONLY_FILE.to_owned(),
@@ -113,5 +133,15 @@ mod tests {
         let message = write_failed("a", &temp);
         assert!(!message.contains(".tmp"), "{message}");
         assert!(message.contains("keine Schreibrechte"), "{message}");
+        let held = io::Error::new(
+            io::ErrorKind::ResourceBusy,
+            crate::store::held_open::HeldOpen { certain: true },
+        );
+        assert_eq!(
+            write_failed("a.kin.toml", &held),
+            "a.kin.toml kann nicht geschrieben werden: ein anderes Programm hat die Datei \
+             geöffnet (z. B. Excel, ein Editor, ein Virenscanner oder OneDrive); bitte das \
+             Programm schließen und noch einmal versuchen; es wurde nichts geändert"
+        );
     }
 }

@@ -4,8 +4,10 @@
 //! then rename it over the target (for edits: only if the target still holds
 //! what was read, see [`conditional_replace`](crate::store::conditional_replace)).
 
+use crate::store::attributes::{self, Attributes};
 pub use crate::store::conditional_replace::ChangedMeanwhile;
 use crate::store::conditional_replace::replace_if_unchanged;
+use crate::store::held_open::{Replace, persist};
 use crate::store::keep_access::{NotWritable, keep_access, may_write};
 use crate::store::regular_file::{Pipes, require_regular};
 use std::fs;
@@ -84,16 +86,26 @@ pub fn write_atomic_with(
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut temp = builder.tempfile_in(&folder)?;
+    attributes::hide(temp.path());
     write(temp.as_file_mut())?;
     if let Some(metadata) = replacing {
         keep_access(temp.as_file(), metadata)?;
     }
     temp.as_file().sync_all()?;
+    // The replacement gets the attributes of the file it replaces (Windows),
+    // before the rename and again after it: wine derives "hidden" from the
+    // temporary file's leading dot, which the rename takes away. Should that
+    // fail, saving matters more than the attributes.
+    let attributes = replacing.map_or(Attributes::NEW, Attributes::of);
+    let _ = attributes.apply(temp.path());
+    // Another program holding the file open keeps Windows from replacing
+    // it: `persist` tries again for a moment (see `held_open`).
     match overwrite {
-        Overwrite::Allow => drop(temp.persist(&target).map_err(|e| e.error)?),
-        Overwrite::Refuse => drop(temp.persist_noclobber(&target).map_err(|e| e.error)?),
+        Overwrite::Allow => persist(temp, &target, Replace::Yes)?,
+        Overwrite::Refuse => persist(temp, &target, Replace::No)?,
         Overwrite::IfUnchanged(expected) => replace_if_unchanged(temp, &target, expected)?,
     }
+    let _ = attributes.apply(&target);
     sync_folder(&folder);
     Ok(())
 }

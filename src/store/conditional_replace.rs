@@ -12,6 +12,7 @@
 //! between the two is still overwritten.
 
 use crate::store::batch::read_limited;
+use crate::store::held_open::{Replace, persist};
 use std::io;
 use std::path::Path;
 use tempfile::NamedTempFile;
@@ -55,8 +56,7 @@ pub fn replace_if_unchanged(temp: NamedTempFile, target: &Path, expected: &[u8])
     if !holds(target, expected)? {
         return Err(ChangedMeanwhile::error());
     }
-    temp.persist(target).map_err(|e| e.error)?;
-    Ok(())
+    persist(temp, target, Replace::Yes)
 }
 
 /// Whether the file at `path` holds exactly `expected` (a missing file does not).

@@ -3,9 +3,11 @@
 //! second writer, and holding output back until it is complete.
 
 pub mod atomic_write;
+pub mod attributes;
 pub mod batch;
 pub mod conditional_replace;
 pub mod edit_session;
+pub mod held_open;
 pub mod keep_access;
 pub mod lock;
 pub mod paths;

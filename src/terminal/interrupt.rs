@@ -71,7 +71,18 @@ pub fn exit_if_requested() {
     }
 }
 
-/// Hold the returned guard while saving, so that Ctrl-C never cuts a save short.
+/// The lock held while saving (see [`saving`]).
+pub(super) fn saving_lock() -> &'static Mutex<()> {
+    &SAVING
+}
+
+/// The lock held by whoever ends kin, so it happens once.
+pub(super) fn exiting_lock() -> &'static Mutex<()> {
+    &EXITING
+}
+
+/// Hold the returned guard while saving, so that Ctrl-C never cuts a save
+/// short, nor does closing the console window on Windows.
 pub fn saving() -> MutexGuard<'static, ()> {
     SAVING.lock().unwrap_or_else(|e| e.into_inner())
 }

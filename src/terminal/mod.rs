@@ -1,7 +1,9 @@
 //! The terminal: the dialoguer [`TerminalPrompter`] of `kin assess`, Ctrl-C
-//! handling in [`interrupt`], the check that there is a terminal at all, and
+//! handling in [`interrupt`], the console window closing under a session
+//! in [`console_close`], the check that there is a terminal at all, and
 //! what the output can show ([`screen`]).
 
+pub mod console_close;
 pub mod interrupt;
 pub mod line_input;
 mod prompter;

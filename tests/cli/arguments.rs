@@ -155,3 +155,26 @@ fn a_broken_pattern_is_explained_and_control_characters_are_escaped() {
     );
     assert!(text.contains("\\u{1b}]0;pwned\\u{7}*.kin.toml"), "{text}");
 }
+
+/// What a person types in PowerShell or cmd.exe: backslashes, any case.
+#[cfg(windows)]
+#[test]
+fn windows_patterns_take_backslashes_and_ignore_case() {
+    let dir = kommunen();
+    for pattern in [
+        r"kommunen\*.kin.toml",
+        r"KOMMUNEN\*.KIN.TOML",
+        r"kommunen\**\z*.kin.toml",
+    ] {
+        let out = kin_in(dir.path())
+            .args(["check", "--format", "json", pattern])
+            .assert();
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert!(!json["files"].as_array().unwrap().is_empty(), "{pattern}");
+    }
+    kin_in(dir.path())
+        .args(["check", r"kommunen\"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("3 Dateien geprüft"));
+}

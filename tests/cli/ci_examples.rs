@@ -163,7 +163,10 @@ fn workflows_contain_a_gated_check_and_a_regression_diff() {
 }
 
 #[test]
-#[cfg_attr(windows, ignore = "runs git and a POSIX shell, which a Windows test host lacks")]
+#[cfg_attr(
+    windows,
+    ignore = "runs git and a POSIX shell, which a Windows test host lacks"
+)]
 fn green_build_for_valid_assessments_without_regressions() {
     let district = District::new();
     district.edit(
@@ -183,7 +186,10 @@ fn green_build_for_valid_assessments_without_regressions() {
 }
 
 #[test]
-#[cfg_attr(windows, ignore = "runs git and a POSIX shell, which a Windows test host lacks")]
+#[cfg_attr(
+    windows,
+    ignore = "runs git and a POSIX shell, which a Windows test host lacks"
+)]
 fn red_build_when_a_status_goes_backwards() {
     let district = District::new();
     district.edit("talbach.kin.toml", "status = \"done\"", "status = \"open\"");
@@ -203,7 +209,10 @@ fn red_build_when_a_status_goes_backwards() {
 }
 
 #[test]
-#[cfg_attr(windows, ignore = "runs git and a POSIX shell, which a Windows test host lacks")]
+#[cfg_attr(
+    windows,
+    ignore = "runs git and a POSIX shell, which a Windows test host lacks"
+)]
 fn red_build_for_an_invalid_or_outdated_assessment() {
     let district = District::new();
     district.edit(
@@ -241,7 +250,10 @@ fn red_build_for_an_invalid_or_outdated_assessment() {
 }
 
 #[test]
-#[cfg_attr(windows, ignore = "runs git and a POSIX shell, which a Windows test host lacks")]
+#[cfg_attr(
+    windows,
+    ignore = "runs git and a POSIX shell, which a Windows test host lacks"
+)]
 fn pre_commit_hook_runs_its_entry_on_matching_files() {
     let hooks = yaml(".pre-commit-hooks.yaml");
     let hook = &hooks[0];

@@ -1,18 +1,22 @@
 //! Faults while saving: kin killed at random moments, a full disk, a
-//! write-protected file or folder, symbolic links. Whatever happens, the
-//! assessment file holds either the old or the new content, never a mix.
+//! write-protected file or folder, symbolic links; on Windows also files
+//! held open by another program and file attributes (`windows.rs`).
+//! Whatever happens, the assessment file holds either the old or the new
+//! content, never a mix.
 //!
 //! The saves go through `kin init --force` for now. Once `kin set` exists,
 //! the kill test should also save through it (alternating two statuses of
 //! one suggestion in a filled-in file), as that is the save people rely on.
 
-#![cfg(unix)]
-
 mod races;
+#[cfg(unix)]
 mod shared_folder;
+#[cfg(unix)]
 mod special_files;
 #[path = "../support/mod.rs"]
 mod support;
+#[cfg(windows)]
+mod windows;
 
 use assert_cmd::Command;
 use jiff::civil::date;
@@ -22,8 +26,11 @@ use kin::domain::status::Status;
 use kin::format::read::load;
 use kin::format::write::to_toml;
 use std::fs;
+#[cfg(unix)]
 use std::os::unix::fs::symlink;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
 use support::random::Rng;
@@ -170,6 +177,7 @@ fn killing_kin_set_while_it_saves_never_leaves_a_broken_file() {
     assert_eq!(a.suggestion_status("bildung-zusammenarbeit"), Status::Done);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_full_disk_leaves_the_old_file() {
     // A 16 KiB tmpfs fills up for real; it needs root (CI and the dev
@@ -203,6 +211,7 @@ fn a_full_disk_leaves_the_old_file() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_write_protected_file_is_not_replaced() {
     use std::os::unix::fs::PermissionsExt;
@@ -230,6 +239,7 @@ fn a_write_protected_file_is_not_replaced() {
     kin().arg("check").arg(&path).assert().code(0);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_write_protected_folder_leaves_everything_as_it_was() {
     use std::os::unix::fs::PermissionsExt;
@@ -268,6 +278,7 @@ fn a_write_protected_folder_leaves_everything_as_it_was() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn an_immutable_file_is_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
@@ -288,6 +299,7 @@ fn an_immutable_file_is_not_replaced() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn saving_through_a_symlink_replaces_the_target_and_keeps_the_link() {
     let dir = tempfile::tempdir().unwrap();
@@ -315,6 +327,7 @@ fn saving_through_a_symlink_replaces_the_target_and_keeps_the_link() {
     kin().arg("check").arg(&link).assert().code(0);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_dangling_symlink_gets_its_target_created() {
     let dir = tempfile::tempdir().unwrap();
@@ -333,6 +346,7 @@ fn a_dangling_symlink_gets_its_target_created() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
@@ -351,8 +365,10 @@ fn a_symlink_loop_is_a_clear_error() {
 }
 
 /// A tmpfs mounted for the length of a test.
+#[cfg(unix)]
 struct Tmpfs(PathBuf);
 
+#[cfg(unix)]
 impl Tmpfs {
     fn mount(at: &Path, size: &str) -> Option<Tmpfs> {
         let ok = std::process::Command::new("mount")
@@ -365,6 +381,7 @@ impl Tmpfs {
     }
 }
 
+#[cfg(unix)]
 impl Drop for Tmpfs {
     fn drop(&mut self) {
         let _ = std::process::Command::new("umount").arg(&self.0).status();
@@ -373,8 +390,10 @@ impl Drop for Tmpfs {
 
 /// `chattr +i` for the length of a test: not even root may change the file
 /// or the folder's entries.
+#[cfg(unix)]
 struct Immutable(PathBuf);
 
+#[cfg(unix)]
 impl Immutable {
     fn set(path: &Path) -> Option<Immutable> {
         let ok = std::process::Command::new("chattr")
@@ -387,6 +406,7 @@ impl Immutable {
     }
 }
 
+#[cfg(unix)]
 impl Drop for Immutable {
     fn drop(&mut self) {
         let _ = std::process::Command::new("chattr")
@@ -397,8 +417,10 @@ impl Drop for Immutable {
 }
 
 /// Gives a folder its permissions back so the temporary folder can be removed.
+#[cfg(unix)]
 struct RestoreMode(PathBuf, u32);
 
+#[cfg(unix)]
 impl Drop for RestoreMode {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;

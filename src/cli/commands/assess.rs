@@ -12,7 +12,7 @@ use crate::messages as msg;
 use crate::render::assess_summary::{NextCommands, session_summary};
 use crate::store::edit_session::Opened;
 use crate::store::lock::FileLock;
-use crate::terminal::{self, TerminalPrompter, interrupt};
+use crate::terminal::{self, TerminalPrompter, console_close, interrupt};
 use anyhow::{anyhow, bail};
 use std::path::PathBuf;
 
@@ -92,6 +92,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         eprintln!("{}", on_interrupt(path.exists()));
         release();
     });
+    console_close::install(lock.releaser());
 
     eprintln!(
         "{}",

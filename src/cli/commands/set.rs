@@ -12,6 +12,7 @@ use crate::domain::status::Status;
 use crate::messages as msg;
 use crate::store::edit_session::Opened;
 use crate::store::lock::FileLock;
+use crate::terminal::{console_close, interrupt};
 use anyhow::{anyhow, bail};
 use clap::ArgGroup;
 use jiff::civil::Date;
@@ -149,6 +150,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if !lock.is_held() {
         eprintln!("{}", msg::lock_unsupported(&shown));
     }
+    console_close::install(lock.releaser());
     let Opened {
         mut file,
         assessment,
@@ -201,7 +203,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         (None, None) => None,
     });
     let what = what.join(msg::SET_WHAT_AND);
-    if file.save(&assessment, field)? {
+    let saved = {
+        let _saving = interrupt::saving();
+        file.save(&assessment, field)?
+    };
+    if saved {
         eprintln!("{}", msg::set_saved(&shown, &what));
     } else {
         eprintln!("{}", msg::set_unchanged(&shown, &what));

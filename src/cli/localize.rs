@@ -8,7 +8,7 @@ use clap::CommandFactory;
 /// Help and usage say `kin` whatever the program file is called (`kin.exe`
 /// on Windows, a renamed copy).
 pub fn command() -> clap::Command {
-    localize(super::commands::Cli::command())
+    let command = localize(super::commands::Cli::command())
         .bin_name("kin")
         .disable_help_subcommand(true)
         .disable_version_flag(true)
@@ -19,7 +19,33 @@ pub fn command() -> clap::Command {
                 .action(clap::ArgAction::Version)
                 .help(msg::HELP_VERSION_FLAG)
                 .help_heading(msg::HEADING_OPTIONS),
-        )
+        );
+    german_usage(command)
+}
+
+/// Usage lines with `[OPTIONEN]` instead of clap's `[OPTIONS]`: clap's
+/// usage is rendered once and kept as the command's own.
+fn german_usage(mut command: clap::Command) -> clap::Command {
+    command.build();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(&name, |mut sub| {
+            let rendered = sub.render_usage().to_string();
+            let usage = rendered.split_once(": ").map_or("", |(_, usage)| usage);
+            let german = usage
+                .replace("[OPTIONS]", msg::USAGE_OPTIONS)
+                .replace("...", "…");
+            if german == usage {
+                sub
+            } else {
+                sub.override_usage(german)
+            }
+        });
+    }
+    command
 }
 
 /// German headings and a German help flag for `command` and its subcommands.
@@ -36,13 +62,20 @@ fn localize(command: clap::Command) -> clap::Command {
                 .action(clap::ArgAction::Help)
                 .help(msg::HELP_FLAG),
         )
-        .mut_args(|arg| {
-            let heading = if arg.is_positional() {
-                msg::HEADING_ARGUMENTS
-            } else {
-                msg::HEADING_OPTIONS
-            };
-            german_value_lists(arg.help_heading(heading))
+        .mut_args({
+            // Under a heading of their own, clap sorts arguments by display
+            // order and then by name; positionals keep their order this way.
+            let mut position = 0;
+            move |arg| {
+                let arg = if arg.is_positional() {
+                    position += 1;
+                    arg.help_heading(msg::HEADING_ARGUMENTS)
+                        .display_order(position)
+                } else {
+                    arg.help_heading(msg::HEADING_OPTIONS)
+                };
+                german_value_lists(arg)
+            }
         })
         .mut_subcommands(localize)
 }

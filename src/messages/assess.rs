@@ -146,9 +146,18 @@ pub const NO: &str = "Nein";
 pub fn editor_opening(editor: &str) -> String {
     format!("Der Editor ({editor}) wird geöffnet; zum Fortfahren speichern und schließen.")
 }
-pub fn editor_failed(editor: &str, cause: &str) -> String {
+pub fn editor_failed(editor: &str, error: &std::io::Error) -> String {
+    let cause = match error.kind() {
+        std::io::ErrorKind::NotFound => "dieses Programm gibt es nicht",
+        std::io::ErrorKind::PermissionDenied => "keine Berechtigung, es zu starten",
+        _ => "das Betriebssystem hat den Start abgelehnt",
+    };
+    let code = error
+        .raw_os_error()
+        .map(|code| format!(", Fehlercode {code}"))
+        .unwrap_or_default();
     format!(
-        "Der Editor {} ließ sich nicht starten ({cause}); bitte die Antwort hier eingeben.",
+        "Der Editor {} ließ sich nicht starten ({cause}{code}); bitte die Antwort hier eingeben.",
         quoted(editor)
     )
 }

@@ -20,6 +20,19 @@ pub fn overview_first_steps(assess: &str, help: &str) -> String {
 }
 pub const HEADING_ARGUMENTS: &str = "Argumente";
 pub const HEADING_OPTIONS: &str = "Optionen";
+/// The German name of a manual page section (as German man pages name them).
+pub fn man_section(section: &str) -> String {
+    match section {
+        "NAME" => "BEZEICHNUNG".to_owned(),
+        "SYNOPSIS" => "ÜBERSICHT".to_owned(),
+        "DESCRIPTION" => "BESCHREIBUNG".to_owned(),
+        "EXTRA" => "HINWEISE".to_owned(),
+        "AUTHORS" => "AUTOREN".to_owned(),
+        other => other.to_uppercase(),
+    }
+}
+/// Stands for any options in a usage line.
+pub const USAGE_OPTIONS: &str = "[OPTIONEN]";
 pub const VALUE_COMMAND: &str = "BEFEHL";
 pub const HELP_FLAG: &str = "Diese Hilfe anzeigen";
 pub const HELP_VERSION_FLAG: &str = "Version anzeigen";

@@ -63,7 +63,7 @@ impl TerminalPrompter {
             Ok(Some(text)) => Some(text),
             Ok(None) => Some(initial.to_owned()),
             Err(e) => {
-                self.show(&msg::editor_failed(editor, &e.to_string()));
+                self.show(&msg::editor_failed(editor, &io_error(e)));
                 None
             }
         }

@@ -194,3 +194,54 @@ fn help_names_the_program_kin_whatever_the_file_is_called() {
     let error = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(!error.contains("kin-1.0"), "{error}");
 }
+
+/// Every command's help is German: usage lines, value names, the order of
+/// arguments; manual pages have German sections and a NAME line that says
+/// what kin does (#13 item 6).
+#[test]
+fn every_help_and_man_page_is_german() {
+    let commands = [
+        "assess",
+        "set",
+        "init",
+        "check",
+        "report",
+        "diff",
+        "field",
+        "completions",
+        "man",
+        "help",
+    ];
+    for command in commands {
+        for flag in ["-h", "--help"] {
+            let out = kin().args([command, flag]).assert().code(0);
+            let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+            assert!(help.contains(&format!("Aufruf: kin {command}")), "{help}");
+            for english in ["[OPTIONS]", "Usage", "<PATH>", "OLD_FILE", "NEW_HEX"] {
+                assert!(
+                    !help.contains(english),
+                    "{command} {flag}: {english} in\n{help}"
+                );
+            }
+        }
+    }
+    let out = kin().args(["diff", "-h"]).assert().code(0);
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let (old, new) = (help.find("[ALT]").unwrap(), help.find("[NEU]").unwrap());
+    assert!(old < new, "ALT before NEU: {help}");
+
+    let out = kin().arg("man").assert().code(0);
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        page.contains(".SH BEZEICHNUNG\nkin \\- Checkliste"),
+        "{page}"
+    );
+    for english in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH DESCRIPTION",
+        "kin: Checkliste",
+    ] {
+        assert!(!page.contains(english), "{english}: {page}");
+    }
+}

@@ -580,3 +580,28 @@ fn the_hint_after_ctrl_c_is_the_command_to_type() {
     kin.expect("Weitermachen mit: cargo run -- assess 'Meine Bewertung.kin.toml' --category");
     assert_eq!(kin.exit_code(), 130);
 }
+
+/// An editor that cannot be started is told in German, and the answer is
+/// typed in the terminal instead (#13 item 6).
+#[test]
+fn an_editor_that_cannot_start_is_told_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kin = Pty::spawn_with(
+        dir.path(),
+        &["assess", "neu.kin.toml"],
+        &[("EDITOR", "/gibt/es/nicht-editor")],
+    );
+    kin.answer("Name der Kommune", "Neustadt\r");
+    kin.answer("Amtlicher Gemeindeschlüssel", ENTER);
+    kin.answer("Wer bewertet?", ENTER);
+    kin.answer("Datum der Bewertung", ENTER);
+    kin.expect("ließ sich nicht starten (dieses Programm gibt");
+    kin.expect("Fehlercode 2); bitte die Antwort hier eingeben.");
+    kin.answer("Zeile 1", "Bauhof\r");
+    kin.answer("Zeile 2", "\x03");
+    kin.expect("Abgebrochen.");
+    assert!(!kin.seen.contains("IO error"), "{}", kin.seen);
+    assert_eq!(kin.exit_code(), 130);
+    let a = assessment(&dir.path().join("neu.kin.toml"));
+    assert_eq!(a.answer("kooperationen-bestehend"), "Bauhof");
+}

@@ -30,10 +30,26 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// The page of `command` in roff, with German section names. The NAME
+/// line says what the command does, not `kin: kin: …`.
 fn render(command: &clap::Command) -> anyhow::Result<Vec<u8>> {
+    let mut command = command.clone();
+    if let Some(about) = command.get_about().map(ToString::to_string)
+        && let Some(rest) = about.strip_prefix("kin: ")
+    {
+        command = command.about(rest.to_owned());
+    }
     let mut page = Vec::new();
-    clap_mangen::Man::new(command.clone()).render(&mut page)?;
-    Ok(page)
+    clap_mangen::Man::new(command).render(&mut page)?;
+    let page = String::from_utf8(page)?;
+    let german: Vec<String> = page
+        .lines()
+        .map(|line| match line.strip_prefix(".SH ") {
+            Some(section) => format!(".SH {}", msg::man_section(section)),
+            None => line.to_owned(),
+        })
+        .collect();
+    Ok((german.join("\n") + "\n").into_bytes())
 }
 
 /// Writes the page of `command` and of each of its subcommands into `dir`.

@@ -53,7 +53,7 @@ pub struct Args {
         long,
         num_args = 1..=9,
         allow_hyphen_values = true,
-        value_names = ["PATH", "OLD_FILE", "OLD_HEX", "OLD_MODE", "NEW_FILE", "NEW_HEX", "NEW_MODE"],
+        value_names = ["PFAD", "ALTE_DATEI", "ALT_HEX", "ALT_MODUS", "NEUE_DATEI", "NEU_HEX", "NEU_MODUS"],
         conflicts_with_all = ["old", "new"],
     )]
     pub git: Option<Vec<OsString>>,

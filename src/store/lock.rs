@@ -135,7 +135,9 @@ impl FileLock {
                     continue;
                 }
             } else {
-                write_holder(&mut lock_file, command).map_err(io_error)?;
+                // Who holds it is only for messages: a full disk must not
+                // keep kin from locking (the save then says what is wrong).
+                let _ = write_holder(&mut lock_file, command);
             }
             return Ok(FileLock {
                 path,

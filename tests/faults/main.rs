@@ -209,6 +209,25 @@ fn a_full_disk_leaves_the_old_file() {
         others(dir.path(), &["bewertung.kin.toml", "fueller"]),
         Vec::<String>::new()
     );
+
+    // kin set on the full disk: the same, and no lock file is left.
+    let out = kin()
+        .arg("set")
+        .arg(&path)
+        .args(["bildung-zusammenarbeit", "--status", "done"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("kein Platz mehr auf dem Laufwerk"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        others(dir.path(), &["bewertung.kin.toml", "fueller"]),
+        Vec::<String>::new()
+    );
 }
 
 #[cfg(unix)]

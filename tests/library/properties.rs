@@ -233,6 +233,74 @@ proptest! {
     }
 }
 
+/// Runs `kin set ARGS` in-process, as the command line would.
+fn kin_set(args: &[&str]) -> anyhow::Result<kin::cli::exit::Outcome> {
+    use clap::Parser;
+    let cli = kin::cli::commands::Cli::try_parse_from(["kin", "set"].iter().chain(args))
+        .expect("valid arguments");
+    match cli.command {
+        kin::cli::commands::Command::Set(args) => kin::cli::commands::set::run(&args),
+        other => panic!("{other:?}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Random texts through `kin set` into LF, CRLF and BOM files: they load
+    /// back as given, the file keeps its byte order mark and line ends, and
+    /// a hand-written comment inside the partner list stays.
+    #[test]
+    fn random_texts_through_kin_set_keep_the_files_form(
+        note in non_blank(60),
+        partner in non_blank(30),
+        crlf in any::<bool>(),
+        bom in any::<bool>(),
+    ) {
+        let field = Field::embedded();
+        let kommune = Kommune {
+            name: "Altdorf".into(),
+            ags: None,
+            assessor: None,
+            date: jiff::civil::date(2026, 1, 15),
+        };
+        let template = to_toml(&Assessment::new(field, kommune), field).replace(
+            "[suggestions.wirtschaft-foerderung]\nstatus = \"unknown\"\n",
+            "[suggestions.wirtschaft-foerderung]\nstatus = \"unknown\"\npartners = [ # seit 2019\n    \"A\", # Vertrag\n]\n",
+        );
+        prop_assert!(template.contains("# Vertrag"));
+        let mut text = if crlf { template.replace('\n', "\r\n") } else { template };
+        if bom {
+            text.insert(0, '\u{feff}');
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.kin.toml");
+        std::fs::write(&path, &text).unwrap();
+        let file = path.to_str().unwrap();
+        let result = kin_set(&[file, "wirtschaft-foerderung", "--note", &note, "--add-partner", &partner]);
+        prop_assert!(result.is_ok(), "{result:?}");
+        let bytes = std::fs::read(&path).unwrap();
+        prop_assert_eq!(bytes.starts_with("\u{feff}".as_bytes()), bom);
+        let written = String::from_utf8(bytes.clone()).unwrap();
+        let first_line = written.split('\n').next().unwrap();
+        prop_assert_eq!(first_line.ends_with('\r'), crlf, "{}", written);
+        prop_assert!(written.contains("[ # seit 2019") && written.contains("\"A\", # Vertrag"), "{}", written);
+        let loaded = load(&bytes, field);
+        prop_assert!(!loaded.has_errors(), "{:?}", loaded.findings);
+        let a = loaded.assessment.unwrap();
+        let state = &a.suggestions["wirtschaft-foerderung"];
+        let read = kin::domain::assessment::unify_line_breaks;
+        let expected_note = read(&note);
+        prop_assert_eq!(state.note.as_deref(), Some(expected_note.as_str()));
+        let mut partners = vec!["A".to_owned()];
+        if read(&partner) != "A" {
+            partners.push(read(&partner));
+        }
+        prop_assert_eq!(&state.partners, &partners);
+        prop_assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no lock or temporary file left");
+    }
+}
+
 /// Two assessments that share some of their content: `b` takes each part
 /// (Kommune data, every answer, every suggestion, the own measures) from
 /// either `a` or another generated assessment.

@@ -605,3 +605,63 @@ fn an_editor_that_cannot_start_is_told_in_german() {
     let a = assessment(&dir.path().join("neu.kin.toml"));
     assert_eq!(a.answer("kooperationen-bestehend"), "Bauhof");
 }
+
+/// SIGKILL at random moments around a save: the file always loads without
+/// errors (old or new status), only kin's temporary file may be left, and
+/// the lock the killed session held never blocks the next one.
+#[test]
+fn killing_assess_while_it_saves_never_breaks_the_file_or_blocks_the_next_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("assessment.kin.toml");
+    fs::copy("tests/fixtures/assess/musterhausen.kin.toml", &path).unwrap();
+    let mut seed: u64 = 5;
+    let mut saved = 0;
+    for round in 0..10 {
+        // The second entry question is the first unanswered point.
+        let emptied = std::process::Command::new(KIN)
+            .current_dir(dir.path())
+            .args([
+                "set",
+                "assessment.kin.toml",
+                "--answer",
+                "synergien-potenzial",
+                "",
+            ])
+            .output()
+            .unwrap();
+        assert!(emptied.status.success(), "round {round}: {emptied:?}");
+        let mut kin = Pty::spawn(dir.path(), &["assess"]);
+        kin.expect("Wo möchten Sie weitermachen?");
+        kin.send(ENTER);
+        kin.expect("Frage 2/2");
+        // A finished line is saved at once: kill around that save.
+        kin.answer("Zeile 1", &format!("Runde {round}\r"));
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        std::thread::sleep(std::time::Duration::from_micros((seed >> 33) % 4000));
+        kin.session
+            .process_mut()
+            .kill(rexpect::process::Signal::SIGKILL)
+            .unwrap();
+        let loaded = load(&fs::read(&path).unwrap(), Field::embedded());
+        assert!(!loaded.has_errors(), "round {round}: {:?}", loaded.findings);
+        let answer = loaded
+            .assessment
+            .unwrap()
+            .answer("synergien-potenzial")
+            .to_owned();
+        assert!(
+            answer.is_empty() || answer == format!("Runde {round}"),
+            "round {round}: {answer:?}"
+        );
+        saved += usize::from(!answer.is_empty());
+        for name in names(dir.path()) {
+            assert!(
+                name == "assessment.kin.toml"
+                    || name == ".assessment.kin.toml.lock"
+                    || (name.starts_with(".assessment.kin.toml.") && name.ends_with(".tmp")),
+                "round {round}: {name}"
+            );
+        }
+    }
+    eprintln!("10 kills around a save: {saved} × the answer was saved, else not yet");
+}

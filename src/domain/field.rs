@@ -66,6 +66,11 @@ impl Field {
         self.categories.iter().find(|c| c.id == id)
     }
 
+    /// The title of the category `id`, e.g. "Wirtschaft".
+    pub fn category_title(&self, id: &str) -> Option<&str> {
+        self.category(id).map(|c| c.title.as_str())
+    }
+
     /// The suggestion with this id and the category it belongs to.
     pub fn suggestion(&self, id: &str) -> Option<(&Category, &Suggestion)> {
         self.categories

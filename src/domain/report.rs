@@ -193,10 +193,9 @@ impl ItemReport {
             id: item.id.to_owned(),
             category: item.category.to_owned(),
             category_title: field
-                .categories
-                .iter()
-                .find(|c| c.id == item.category)
-                .map_or_else(String::new, |c| c.title.clone()),
+                .category_title(item.category)
+                .unwrap_or_default()
+                .to_owned(),
             title: item.title.to_owned(),
             own: item.own,
             status: state.status,

@@ -244,8 +244,8 @@ fn date(value: Option<&jiff::civil::Date>) -> String {
 /// The category's title; its id when the field has no such category.
 fn category_title(field: &Field, id: &str, escape: Escape) -> String {
     field
-        .category(id)
-        .map_or_else(|| escape(id), |c| c.title.clone())
+        .category_title(id)
+        .map_or_else(|| escape(id), str::to_owned)
 }
 
 fn kommune_label(key: KommuneKey) -> &'static str {

@@ -4,6 +4,7 @@
 //! that file, folder and pattern arguments name (check, report, network).
 
 use crate::cli::output::print_findings;
+use crate::cli::output::shown_path;
 use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
 use crate::messages as msg;
@@ -22,7 +23,7 @@ pub fn files(arguments: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 /// The German message for an argument that names no files, with the
 /// argument made safe for the terminal.
 fn argument_error(error: &ArgumentError) -> String {
-    let shown = |path: &Path| one_line(&paths::display(path));
+    let shown = |path: &Path| shown_path(path);
     match error {
         ArgumentError::NoMatch { pattern } => msg::pattern_matches_nothing(&one_line(pattern)),
         ArgumentError::EmptyFolder { folder } => msg::folder_without_assessments(&shown(folder)),
@@ -61,7 +62,7 @@ fn show_findings(files: &[CheckedFile]) {
 /// Opens `path` for an editing session. A file with errors has them shown
 /// and becomes an error that says the file stays unchanged.
 pub fn open_for_edit(path: &Path, field: &Field) -> anyhow::Result<Opened> {
-    let shown = path.display().to_string();
+    let shown = shown_path(path);
     match EditSession::open(path, field) {
         Ok(opened) => Ok(opened),
         Err(OpenError::Invalid(findings)) => {

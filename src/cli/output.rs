@@ -7,7 +7,7 @@ use crate::domain::finding::Finding;
 use crate::format::sniff::looks_like_assessment;
 use crate::messages as msg;
 use crate::render::OutputKind;
-use crate::render::escape::one_line;
+use crate::render::escape::file_name;
 use crate::render::findings::finding_line;
 use crate::render::screen::{Environment, Screen};
 use crate::store::atomic_write::{Overwrite, write_atomic_with};
@@ -15,6 +15,12 @@ use crate::store::batch::read_limited;
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+
+/// A path as shown in messages: as given, made harmless on its line
+/// ([`file_name`]).
+pub fn shown_path(path: &Path) -> String {
+    file_name(&crate::store::paths::display(path))
+}
 
 /// Writes `text` to stdout; a reader that went away is not an error.
 pub fn print(text: &str) -> io::Result<()> {
@@ -46,7 +52,7 @@ impl Destination {
         let Some(path) = output else {
             return Ok(Destination::Stdout);
         };
-        let shown = one_line(&path.display().to_string());
+        let shown = shown_path(path);
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_lowercase())
@@ -110,12 +116,7 @@ impl Destination {
                 write(&mut out)?;
                 out.flush()
             })
-            .map_err(|e| {
-                anyhow::anyhow!(msg::write_failed(
-                    &one_line(&path.display().to_string()),
-                    &e
-                ))
-            }),
+            .map_err(|e| anyhow::anyhow!(msg::write_failed(&shown_path(path), &e))),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! the rare rest.
 
 use crate::messages as msg;
+use crate::render::escape::printable;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 /// Prints a command-line error (or the help or version clap was asked for)
@@ -22,9 +23,14 @@ pub fn exit(error: clap::Error) -> ! {
                 Some(sub) => format!("kin {sub}"),
                 None => "kin".to_owned(),
             };
-            eprintln!("{}{message}", msg::ERROR_PREFIX);
+            eprintln!("{}{}", msg::ERROR_PREFIX, printable(&message));
             eprintln!("{}", msg::usage_more_help(&command));
             std::process::exit(i32::from(crate::cli::exit::Outcome::Failure.code()))
+        }
+        // clap's own text for a rare mistake may echo an argument.
+        None if error.use_stderr() => {
+            eprint!("{}", printable(&error.render().to_string()));
+            std::process::exit(error.exit_code())
         }
         None => error.exit(),
     }

@@ -1,5 +1,6 @@
 //! Lock files that keep two kin sessions from writing one file.
 
+use crate::render::escape::{file_name, one_line};
 use crate::store::lock::Holder;
 
 /// The comment at the top of a lock file, for people who find one.
@@ -14,10 +15,10 @@ pub fn lock_held(file: &str, holder: Option<&Holder>) -> String {
     let who = match holder {
         Some(holder) => format!(
             " (kin {command}, Prozess {pid} auf {host}, seit {since})",
-            command = holder.command,
+            command = one_line(&holder.command),
             pid = holder.pid,
-            host = holder.host,
-            since = holder.since,
+            host = one_line(&holder.host),
+            since = one_line(&holder.since),
         ),
         None => String::new(),
     };
@@ -28,6 +29,7 @@ pub fn lock_held(file: &str, holder: Option<&Holder>) -> String {
 }
 
 pub fn lock_failed(file: &str, lock_path: &str, cause: &str) -> String {
+    let (lock_path, cause) = (file_name(lock_path), one_line(cause));
     format!(
         "{file} kann nicht gesperrt werden: die Sperrdatei {lock_path} lässt sich nicht anlegen \
          oder öffnen ({cause}); die Datei bleibt unverändert"

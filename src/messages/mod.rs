@@ -50,9 +50,10 @@ pub fn status_label(status: Status) -> &'static str {
     }
 }
 
-/// Quotes a value from a file for a message, German style.
+/// Quotes a value from a file or an argument for a message, German style,
+/// made harmless on one line (see [`crate::render::escape::one_line`]).
 pub fn quoted(value: &str) -> String {
-    format!("„{value}“")
+    format!("„{}“", crate::render::escape::one_line(value))
 }
 
 pub(crate) fn allowed(values: &[&str]) -> String {

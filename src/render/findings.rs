@@ -3,12 +3,14 @@
 
 use crate::domain::finding::{Finding, Severity};
 use crate::messages as msg;
-use crate::render::escape::one_line;
+use crate::render::escape::{file_name, github_message, github_property, one_line};
 use crate::store::batch::CheckedFile;
 use serde::Serialize;
 
-/// `FILE:LINE:COL: error: message`, or `FILE: error: message` without a position.
+/// `FILE:LINE:COL: error: message`, or `FILE: error: message` without a
+/// position; the file name and the message made harmless on one line.
 pub fn finding_line(file: &str, finding: &Finding) -> String {
+    let file = file_name(file);
     let message = one_line(&finding.message);
     let severity = finding.severity.as_str();
     match finding.position {
@@ -136,44 +138,21 @@ pub fn github_lines(files: &[CheckedFile]) -> String {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            let mut properties = vec![format!("file={}", escape_property(&name))];
+            let mut properties = vec![format!("file={}", github_property(&file_name(&name)))];
             if let Some(p) = finding.position {
                 properties.push(format!("line={}", p.line));
                 properties.push(format!("col={}", p.column));
             }
             properties.push(format!(
                 "title={}",
-                escape_property(&format!("kin check: {}", finding.code))
+                github_property(&format!("kin check: {}", finding.code))
             ));
             out.push_str(&format!(
                 "::{command} {}::{}\n",
                 properties.join(","),
-                escape_data(&finding.message)
+                github_message(&finding.message)
             ));
         }
     }
     out
-}
-
-/// Escapes a workflow command's message: `%`, CR and LF.
-pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a workflow command's property value: as data, plus `:` and `,`.
-pub fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn github_escaping() {
-        assert_eq!(escape_data("50 %\r\nok"), "50 %25%0D%0Aok");
-        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
-    }
 }

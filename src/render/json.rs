@@ -1,13 +1,14 @@
 //! JSON output shared by every command: pretty, deterministic, ending in a
 //! newline, and safe on a terminal.
 
+use crate::render::escape::json_escapes;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 /// `value` as pretty JSON ending in a newline. Every control character in
-/// strings is written as a `\uXXXX` escape, DEL and the C1 controls too,
-/// which serde_json leaves as they are.
+/// strings is written as a `\uXXXX` escape, DEL, the C1 controls and the
+/// invisible formatting characters too, which serde_json leaves as they are.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut text = to_json_indented(value, "", false);
     text.push('\n');
@@ -41,8 +42,9 @@ pub fn to_json_indented<T: Serialize + ?Sized>(
 
 /// The layout of serde_json's `PrettyFormatter` (two spaces per level), with
 /// a prefix before every indentation, and strings made safe on a terminal:
-/// serde_json escapes U+0000–U+001F as JSON requires, but writes DEL and the
-/// C1 controls (U+0080–U+009F, e.g. the 8-bit CSI) as they are; this writes
+/// serde_json escapes U+0000–U+001F as JSON requires, but writes DEL, the
+/// C1 controls (U+0080–U+009F, e.g. the 8-bit CSI) and the bidirectional and
+/// zero-width characters (see [`json_escapes`]) as they are; this writes
 /// them as `\uXXXX` escapes too, which mean the same to every JSON reader.
 struct TerminalSafe<'a> {
     prefix: &'a [u8],
@@ -88,16 +90,17 @@ impl Formatter for TerminalSafe<'_> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        // In UTF-8, DEL is 0x7F and the C1 controls are 0xC2 0x80–0x9F: most
-        // fragments have neither and are written as they are.
-        if memchr::memchr2(0x7f, 0xc2, fragment.as_bytes()).is_none() {
+        // In UTF-8, DEL is 0x7F, the C1 controls start with 0xC2 and the
+        // invisible formatting characters with 0xE2: most fragments have
+        // none of these bytes and are written as they are.
+        if memchr::memchr3(0x7f, 0xc2, 0xe2, fragment.as_bytes()).is_none() {
             return writer.write_all(fragment.as_bytes());
         }
         let mut start = 0;
         for (index, c) in fragment.char_indices() {
             // serde_json has escaped U+0000–U+001F before: what is left
-            // here of the controls is DEL and C1.
-            if c.is_control() {
+            // here is DEL, C1 and the invisible formatting characters.
+            if json_escapes(c) {
                 writer.write_all(&fragment.as_bytes()[start..index])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = index + c.len_utf8();
@@ -149,6 +152,18 @@ mod tests {
         let back: Vec<String> = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
         assert_eq!(to_json(&1), "1\n");
+    }
+
+    #[test]
+    fn bidi_and_invisible_characters_are_escaped_and_still_mean_the_same() {
+        let value = ["„a\u{202e}b\u{200b}c\u{2028}d\u{2066}e“ – €"];
+        let safe = to_json(&value);
+        assert_eq!(
+            safe,
+            "[\n  \"„a\\u202eb\\u200bc\\u2028d\\u2066e“ – €\"\n]\n"
+        );
+        let back: Vec<String> = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::format::lexical::UTF8_BOM;
 use crate::format::read::load;
 use crate::format::write::{new_document, update_document};
 use crate::messages as msg;
+use crate::render::escape::file_name;
 use crate::store::atomic_write::{ChangedMeanwhile, Overwrite, write_atomic};
 use crate::store::batch::read_limited;
 use anyhow::bail;
@@ -120,7 +121,7 @@ impl EditSession {
         if self.saved.as_ref() == Some(assessment) {
             return Ok(false);
         }
-        let shown = self.path.display().to_string();
+        let shown = file_name(&self.path.display().to_string());
         // In a CRLF file, line breaks inside texts are CRLF too.
         let for_file = if self.crlf {
             &with_crlf_texts(assessment)

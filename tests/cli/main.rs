@@ -12,6 +12,7 @@ mod examples;
 mod field;
 mod gates;
 mod hostile;
+mod hostile_names;
 mod init;
 mod misc;
 mod output;

@@ -5,7 +5,7 @@ use crate::cli::dates::today;
 use crate::cli::exit::{Interrupted, Outcome};
 use crate::cli::hint::Hint;
 use crate::cli::input::open_for_edit;
-use crate::cli::output::print_findings;
+use crate::cli::output::{print_findings, shown_path};
 use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
 use crate::messages as msg;
@@ -40,7 +40,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
-    let shown = args.file.display().to_string();
+    let shown = shown_path(&args.file);
     let hint = Hint::detect();
     if let Some(category) = args.category.as_deref()
         && field.category(category).is_none()
@@ -79,7 +79,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         let (path, again) = (args.file.clone(), hint.command(&again));
         move |saved: bool| {
             if saved {
-                msg::interrupted_saved(&path.display().to_string(), &again)
+                msg::interrupted_saved(&shown_path(&path), &again)
             } else {
                 msg::interrupted_nothing_saved()
             }

@@ -2,6 +2,7 @@
 
 use crate::cli::dates::{parse_date_arg, today};
 use crate::cli::exit::Outcome;
+use crate::cli::output::shown_path;
 use crate::domain::assessment::{Assessment, Kommune, is_valid_ags};
 use crate::domain::field::Field;
 use crate::format::write::to_toml;
@@ -56,7 +57,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         date: args.date.unwrap_or_else(today),
     };
     let text = to_toml(&Assessment::new(field, kommune), field);
-    let path = args.file.display().to_string();
+    let path = shown_path(&args.file);
     let overwrite = if args.force {
         Overwrite::Allow
     } else {

@@ -1,6 +1,7 @@
 //! `kin man`: manual pages in roff format.
 
 use crate::cli::exit::Outcome;
+use crate::cli::output::shown_path;
 use crate::messages as msg;
 use crate::store::atomic_write::{Overwrite, write_atomic};
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         None => crate::cli::output::print_bytes(&render(&command)?)?,
         Some(dir) => {
             std::fs::create_dir_all(dir)
-                .map_err(|e| anyhow::anyhow!(msg::write_failed(&dir.display().to_string(), &e)))?;
+                .map_err(|e| anyhow::anyhow!(msg::write_failed(&shown_path(dir), &e)))?;
             write_pages(&command, dir)?
         }
     }
@@ -60,5 +61,5 @@ fn write_pages(command: &clap::Command, dir: &Path) -> anyhow::Result<()> {
     let man = clap_mangen::Man::new(command.clone());
     let path = dir.join(man.get_filename());
     write_atomic(&path, &render(command)?, Overwrite::Allow)
-        .map_err(|e| anyhow::anyhow!(msg::write_failed(&path.display().to_string(), &e)))
+        .map_err(|e| anyhow::anyhow!(msg::write_failed(&shown_path(&path), &e)))
 }

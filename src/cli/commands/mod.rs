@@ -14,6 +14,7 @@ pub mod set;
 
 use crate::cli::exit::Outcome;
 use crate::messages as msg;
+use crate::render::escape::printable;
 use clap::{Parser, Subcommand};
 
 /// kin: Checkliste „Interkommunale Zusammenarbeit“ der Kommunalen Initiative
@@ -62,7 +63,11 @@ pub fn run(cli: Cli) -> Outcome {
     };
     let outcome = Outcome::of(&result);
     if let Err(error) = result {
-        eprintln!("{}{error:#}", msg::ERROR_PREFIX);
+        // Parts from files and arguments are escaped where the message is
+        // made; this catches what an error from elsewhere (the system, a
+        // library) may carry.
+        let message = printable(&format!("{error:#}"));
+        eprintln!("{}{message}", msg::ERROR_PREFIX);
     }
     outcome
 }

@@ -6,7 +6,7 @@ use crate::domain::district::{District, KommuneRow, SortOrder};
 use crate::domain::field::Field;
 use crate::domain::report::AssessmentReport;
 use crate::messages as msg;
-use crate::render::escape::one_line;
+use crate::render::escape::{file_name, one_line};
 use crate::render::findings::finding_line;
 use crate::render::report::csv::{CsvRows, ReportCsv};
 use crate::render::report::json::ReportJson;
@@ -229,8 +229,8 @@ fn warn_about_duplicates(district: &District) {
         .iter()
         .filter(|r| r.counted && !r.duplicates.is_empty())
     {
-        let mut files: Vec<String> = row.duplicates.iter().map(|f| one_line(f)).collect();
-        files.push(one_line(&row.file));
+        let mut files: Vec<String> = row.duplicates.iter().map(|f| file_name(f)).collect();
+        files.push(file_name(&row.file));
         files.sort();
         let files: Vec<&str> = files.iter().map(String::as_str).collect();
         let kommune = msg::kommune_label(
@@ -240,7 +240,7 @@ fn warn_about_duplicates(district: &District) {
         eprintln!(
             "{}{}",
             msg::REPORT_WARNING_PREFIX,
-            msg::note_duplicate(&kommune, &files, &one_line(&row.file), row.date)
+            msg::note_duplicate(&kommune, &files, &file_name(&row.file), row.date)
         );
     }
 }

@@ -3,6 +3,7 @@
 use crate::cli::dates::parse_date_arg;
 use crate::cli::exit::Outcome;
 use crate::cli::input::open_for_edit;
+use crate::cli::output::shown_path;
 use crate::domain::edit::{
     ItemChange, ItemDetail, KommuneChange, apply_item_change, apply_kommune_change, find_item,
     set_answer,
@@ -126,7 +127,7 @@ impl From<ClearArg> for ItemDetail {
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
-    let shown = args.file.display().to_string();
+    let shown = shown_path(&args.file);
     let status = match args.status.as_deref() {
         Some(value) => Some(
             Status::from_file_value(value)

@@ -5,7 +5,7 @@
 use super::Comparison;
 use super::outline::outline;
 use crate::messages as msg;
-use crate::render::escape::one_line;
+use crate::render::escape::markdown_line;
 
 /// The Markdown format of `kin diff`.
 pub struct DiffMarkdown;
@@ -17,8 +17,8 @@ impl super::DiffRenderer for DiffMarkdown {
 }
 
 fn render_markdown(c: &Comparison<'_>) -> String {
-    let outline = outline(c, escape);
-    let mut out = format!("## {}\n", escape(c.title));
+    let outline = outline(c, markdown_line);
+    let mut out = format!("## {}\n", markdown_line(c.title));
     for line in &outline.intro {
         out.push_str(&format!("\n{line}\n"));
     }
@@ -39,36 +39,4 @@ fn render_markdown(c: &Comparison<'_>) -> String {
     }
     out.push_str(&format!("\n**{}**\n", outline.done_percent));
     out
-}
-
-/// Text from a file as literal markdown on one line: control characters
-/// made visible, markdown's special characters backslash-escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markdown_and_control_characters() {
-        assert_eq!(escape("*fett* [Link](x)"), r"\*fett\* \[Link\](x)");
-        assert_eq!(escape("<b>a & b</b>"), r"\<b\>a \& b\</b\>");
-        assert_eq!(
-            escape("Zeile 1\nZeile 2\u{1b}"),
-            r"Zeile 1 ⏎ Zeile 2\\u{1b}"
-        );
-        assert_eq!(escape("Grüße, 50 %"), "Grüße, 50 %");
-    }
 }

@@ -10,7 +10,7 @@ use super::sheet::{self, Cell};
 use super::{Overview, Pieces, ReportRenderer};
 use crate::domain::report::AssessmentReport;
 use crate::render::OutputKind;
-use crate::render::escape::multi_line;
+use crate::render::escape::spreadsheet_cell;
 use std::io::{self, Write};
 
 /// Makes Excel read the file as UTF-8.
@@ -97,7 +97,8 @@ impl<'a> Writer<'a> {
     }
 
     fn text_row(&mut self, cells: &[String]) -> io::Result<()> {
-        self.csv.write_record(cells.iter().map(|c| safe_cell(c)))?;
+        self.csv
+            .write_record(cells.iter().map(|c| spreadsheet_cell(c)))?;
         Ok(())
     }
 
@@ -115,44 +116,10 @@ impl<'a> Writer<'a> {
 /// and a decimal comma (as German Excel reads numbers).
 fn text(cell: &Cell) -> String {
     match cell {
-        Cell::Text(text) => safe_cell(text),
+        Cell::Text(text) => spreadsheet_cell(text),
         Cell::Count(n) => n.to_string(),
         Cell::Percent(Some(p)) => format!("{:.1}", (p * 10.0).round() / 10.0).replace('.', ","),
         Cell::Percent(None) | Cell::Date(None) => String::new(),
         Cell::Date(Some(date)) => date.to_string(),
-    }
-}
-
-/// A cell as it may go into a spreadsheet and onto a terminal: control
-/// characters escaped, and formula starts neutralised with a leading `'`.
-pub fn safe_cell(text: &str) -> String {
-    let text = multi_line(text);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_starts_are_neutralised() {
-        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        for start in ["+1", "-1", "@SUM(A1)", "\tx"] {
-            assert_eq!(safe_cell(start), format!("'{start}"));
-        }
-        assert_eq!(safe_cell("Bauhof = gut"), "Bauhof = gut");
-        assert_eq!(safe_cell("08115999"), "08115999");
-    }
-
-    #[test]
-    fn control_characters_become_visible() {
-        assert_eq!(safe_cell("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
-        // A lone CR is escaped, so nothing starts with CR any more.
-        assert_eq!(safe_cell("\rx"), "\\u{d}x");
-        assert_eq!(safe_cell("a\r\nb"), "a\nb");
     }
 }

@@ -8,7 +8,7 @@ use super::{Layout, Overview, Pieces, ReportRenderer, detail_lines, notes};
 use crate::domain::figures::format_percent;
 use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::messages as msg;
-use crate::render::escape::multi_line;
+use crate::render::escape::{file_name, markdown};
 
 /// The Markdown format.
 pub struct ReportMarkdown {
@@ -221,7 +221,7 @@ impl Markdown {
                     row.push(cell(a.ags.as_deref().unwrap_or("")));
                 }
                 if files {
-                    row.push(cell(&a.file));
+                    row.push(cell(&file_name(&a.file)));
                 }
                 row.push(msg::german_date(a.date));
                 row.extend(
@@ -330,25 +330,9 @@ fn item_row(item: &ItemReport) -> Vec<String> {
     ]
 }
 
-/// Escapes the characters that would start Markdown or HTML markup, so the
-/// text shows as written. Control characters become visible escapes first.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in multi_line(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Text for a heading or a single line: escaped, line breaks as spaces.
 fn inline(text: &str) -> String {
-    escape(text.trim())
+    markdown(text.trim())
         .lines()
         .map(str::trim)
         .collect::<Vec<_>>()
@@ -357,7 +341,7 @@ fn inline(text: &str) -> String {
 
 /// Text for a table cell: escaped, line breaks as `<br>`.
 fn cell(text: &str) -> String {
-    escape(text.trim())
+    markdown(text.trim())
         .lines()
         .map(str::trim)
         .collect::<Vec<_>>()
@@ -372,7 +356,7 @@ fn paragraphs(text: &str) -> String {
     for paragraph in text.trim().replace("\r\n", "\n").split("\n\n") {
         let lines: Vec<String> = paragraph
             .lines()
-            .map(|l| block_safe(&escape(l.trim())))
+            .map(|l| block_safe(&markdown(l.trim())))
             .filter(|l| !l.is_empty())
             .collect();
         if !lines.is_empty() {

@@ -20,6 +20,7 @@ use crate::domain::district::{District, KommuneRow};
 use crate::domain::report::{AssessmentReport, ItemReport, Report};
 use crate::messages as msg;
 use crate::render::OutputKind;
+use crate::render::escape::{file_name, one_line};
 use crate::render::findings::finding_line;
 use std::io::{self, Write};
 
@@ -121,25 +122,25 @@ pub fn render(renderer: &dyn ReportRenderer, report: &Report) -> Vec<u8> {
 
 /// The Hinweise of a district overview, one sentence each: Kommunen that
 /// appear more than once, veraltete assessments, overdue items, files left
-/// out. Text from files goes through `escape`.
+/// out. Text from files goes through `escape`, on one line; file names
+/// are shown as [`file_name`] shows them.
 fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
     let mut notes = Vec::new();
+    let text = |text: &str| escape(&one_line(text));
+    let file = |name: &str| escape(&file_name(name));
     let label = |row: &KommuneRow| {
-        msg::kommune_label(
-            &escape(&row.kommune),
-            row.ags.as_deref().map(escape).as_deref(),
-        )
+        msg::kommune_label(&text(&row.kommune), row.ags.as_deref().map(text).as_deref())
     };
     for row in &district.kommunen {
         if row.counted && !row.duplicates.is_empty() {
-            let mut files: Vec<String> = row.duplicates.iter().map(|f| escape(f)).collect();
-            files.push(escape(&row.file));
+            let mut files: Vec<String> = row.duplicates.iter().map(|f| file(f)).collect();
+            files.push(file(&row.file));
             files.sort();
             let files: Vec<&str> = files.iter().map(String::as_str).collect();
             notes.push(msg::note_duplicate(
                 &label(row),
                 &files,
-                &escape(&row.file),
+                &file(&row.file),
                 row.date,
             ));
         }
@@ -159,7 +160,7 @@ fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
     }
     for skipped in &district.skipped {
         let line = finding_line(&skipped.file, &skipped.finding);
-        notes.push(msg::skipped_mark(&escape(&line)));
+        notes.push(msg::skipped_mark(&text(&line)));
     }
     notes
 }

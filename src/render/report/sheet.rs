@@ -10,6 +10,7 @@
 use crate::domain::district::{District, KommuneRow, SkippedFile};
 use crate::domain::report::{AssessmentReport, ItemReport};
 use crate::messages as msg;
+use crate::render::escape::file_name;
 use crate::render::findings::finding_line;
 use jiff::civil::Date;
 use std::io::{self, Write};
@@ -84,7 +85,7 @@ pub fn kommune_cells(row: &KommuneRow) -> Vec<Cell> {
         Cell::Text(marks(row)),
     ]);
     cells.extend(row.answers.iter().map(Cell::text));
-    cells.push(Cell::text(&row.file));
+    cells.push(Cell::text(file_name(&row.file)));
     cells
 }
 
@@ -98,7 +99,7 @@ pub fn skipped_cells(header: &[String], skipped: &SkippedFile) -> Vec<Cell> {
                 &skipped.file,
                 &skipped.finding,
             ))),
-            msg::LABEL_FILE => Cell::text(&skipped.file),
+            msg::LABEL_FILE => Cell::text(file_name(&skipped.file)),
             _ => Cell::text(""),
         })
         .collect()
@@ -141,7 +142,7 @@ pub fn item_rows<'a>(row: &'a KommuneRow, piece: &'a [u8]) -> impl Iterator<Item
         ];
         let mut item = item.into_iter();
         cells.extend(item.by_ref().take(ITEM_CELLS_BEFORE_FILE));
-        cells.push(Cell::text(&row.file));
+        cells.push(Cell::text(file_name(&row.file)));
         cells.extend(item);
         cells.push(Cell::Text(marks(row)));
         Some(cells)

@@ -9,7 +9,7 @@ use crate::domain::figures::format_percent;
 use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::domain::status::Status;
 use crate::messages as msg;
-use crate::render::escape::multi_line;
+use crate::render::escape::{file_name, multi_line};
 use crate::render::wrap::wrap;
 use comfy_table::presets::{NOTHING, UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{
@@ -361,7 +361,7 @@ impl Output {
                 row.push(Cell::new(text(a.ags.as_deref().unwrap_or(""))));
             }
             if columns.file {
-                row.push(Cell::new(text(&a.file)));
+                row.push(Cell::new(text(&file_name(&a.file))));
             }
             if columns.date {
                 row.push(Cell::new(msg::german_date(a.date)));

@@ -12,6 +12,7 @@
 
 use super::{Args, outcome};
 use crate::cli::exit::Outcome;
+use crate::cli::output::shown_path;
 use crate::domain::assessment::Assessment;
 use crate::domain::diff::{diff, nothing_recorded_like};
 use crate::domain::field::Field;
@@ -19,7 +20,7 @@ use crate::format::read::{Loaded, load};
 use crate::messages as msg;
 use crate::render::OutputKind;
 use crate::render::diff::{Comparison, Side, lines};
-use crate::render::escape::one_line;
+use crate::render::escape::{file_name, one_line};
 use crate::render::findings::finding_line;
 use crate::store::batch::read_limited;
 use std::ffi::OsString;
@@ -39,7 +40,7 @@ pub(super) fn run(args: &Args, values: &[OsString]) -> anyhow::Result<Outcome> {
         1 => {
             crate::cli::output::print(&format!(
                 "{}\n",
-                msg::diff_git_unmerged(&one_line(&text(0)))
+                msg::diff_git_unmerged(&file_name(&text(0)))
             ))?;
             Ok(Outcome::Success)
         }
@@ -52,11 +53,12 @@ pub(super) fn run(args: &Args, values: &[OsString]) -> anyhow::Result<Outcome> {
             };
             let old = read_version(format!("a/{path}"), &values[1], &text(3))?;
             let new = read_version(format!("b/{new_path}"), &values[4], &text(6))?;
+            let (shown, new_shown) = (file_name(&path), file_name(&new_path));
             let title = match (&old.bytes, &new.bytes) {
-                (None, _) => msg::diff_git_title_added(&new_path),
-                (_, None) => msg::diff_git_title_deleted(&path),
-                _ if new_path != path => msg::diff_git_title_renamed(&path, &new_path),
-                _ => msg::diff_git_title_changed(&path),
+                (None, _) => msg::diff_git_title_added(&new_shown),
+                (_, None) => msg::diff_git_title_deleted(&shown),
+                _ if new_path != path => msg::diff_git_title_renamed(&shown, &new_shown),
+                _ => msg::diff_git_title_changed(&shown),
             };
             compare(args, &title, &old, &new)
         }
@@ -71,7 +73,7 @@ fn read_version(label: String, file: &OsString, mode: &str) -> anyhow::Result<Ve
         None
     } else {
         let bytes = read_limited(&path).map_err(|e| {
-            anyhow::anyhow!("{}: {}", path.display(), msg::unreadable(&e.to_string()))
+            anyhow::anyhow!("{}: {}", shown_path(&path), msg::unreadable(&e.to_string()))
         })?;
         Some(bytes)
     };
@@ -142,14 +144,14 @@ fn line_fallback(
             .flat_map(|l| &l.findings)
             .filter(|f| f.is_error());
         for finding in errors {
-            out.push_str(&finding_line(&one_line(&version.label), finding));
+            out.push_str(&finding_line(&version.label, finding));
             out.push('\n');
         }
     }
     let text =
         |v: &Version| String::from_utf8_lossy(v.bytes.as_deref().unwrap_or_default()).into_owned();
     let label = |v: &Version| match v.bytes {
-        Some(_) => one_line(&v.label),
+        Some(_) => file_name(&v.label),
         None => "/dev/null".to_owned(),
     };
     out.push_str(&lines::unified(

@@ -6,6 +6,7 @@ mod git;
 use crate::cli::exit::Outcome;
 use crate::cli::input::read_valid;
 use crate::cli::output::Destination;
+use crate::cli::output::shown_path;
 use crate::domain::diff::diff;
 use crate::domain::field::Field;
 use crate::messages as msg;
@@ -94,7 +95,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let (old_assessment, new_assessment) = (&files[0].1, &files[1].1);
     let diff = diff(old_assessment, new_assessment, field);
     let (old_label, new_label) = (old.display().to_string(), new.display().to_string());
-    let title = msg::diff_title(&old_label, &new_label);
+    let title = msg::diff_title(&shown_path(old), &shown_path(new));
     let comparison = Comparison {
         title: &title,
         old: Side {

@@ -44,6 +44,14 @@ pub struct Kommune {
     pub date: Date,
 }
 
+impl Kommune {
+    /// Whether the name is still the placeholder `kin init` writes when no
+    /// name is given: no Kommune is called that.
+    pub fn has_placeholder_name(&self) -> bool {
+        self.name.trim() == crate::messages::PLACEHOLDER_KOMMUNE
+    }
+}
+
 /// What is recorded for a suggestion or an own measure.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -18,6 +18,8 @@ pub struct Gates {
     pub min_done: Option<f64>,
     /// Assessment date at most this many days before `today`.
     pub max_age: Option<(u32, Date)>,
+    /// No item overdue on this day (see [`crate::domain::overdue`]).
+    pub fail_overdue: Option<Date>,
 }
 
 impl Gates {
@@ -80,15 +82,34 @@ impl Gates {
             if age < 0 {
                 fail(
                     "gate-max-age",
-                    msg::gate_date_in_future(&date.to_string(), &today.to_string()),
+                    msg::gate_date_in_future(&msg::german_date(date), &msg::german_date(today)),
                     at("kommune.date"),
                 );
             } else if age > i64::from(max_days) {
                 fail(
                     "gate-max-age",
-                    msg::gate_max_age(&date.to_string(), age, max_days),
+                    msg::gate_max_age(&msg::german_date(date), age, max_days),
                     at("kommune.date"),
                 );
+            }
+        }
+        if let Some(today) = self.fail_overdue {
+            for item in assessment.overdue_items(field, today) {
+                let Some(state) = item.recorded() else {
+                    continue;
+                };
+                let place = if item.own {
+                    format!("own.{}", item.id)
+                } else {
+                    format!("suggestions.{}", item.id)
+                };
+                let message = msg::gate_overdue(
+                    item.id,
+                    msg::status_label(state.status),
+                    &state.due.map(msg::german_date).unwrap_or_default(),
+                    &msg::german_date(today),
+                );
+                fail("gate-overdue", message, at(&place));
             }
         }
         findings
@@ -201,7 +222,41 @@ mod tests {
         assert!(
             found[0]
                 .message
-                .contains("liegt nach dem Stichtag 2026-01-09")
+                .contains("„10.01.2026“ liegt nach dem Stichtag 09.01.2026")
+        );
+    }
+
+    #[test]
+    fn fail_overdue_names_each_overdue_item_at_its_place() {
+        let file = format!(
+            "{FILE}due = 2026-01-31\n[suggestions.bildung-zusammenarbeit]\nstatus = \"planned\"\n\
+             due = 2026-03-01\n"
+        )
+        .replace("status = \"open\"", "status = \"in-progress\"");
+        let field = Field::embedded();
+        let loaded = load_str(&file, field);
+        let gates = Gates {
+            fail_overdue: Some(Date::new(2026, 2, 1).unwrap()),
+            ..Gates::default()
+        };
+        let found = gates.evaluate(loaded.assessment.as_ref().unwrap(), field, &loaded.places);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code, "gate-overdue");
+        assert_eq!(
+            found[0].message,
+            "Vorgabe --fail-overdue nicht erfüllt: „wirtschaft-foerderung“ ist überfällig \
+             (in Umsetzung, Termin 31.01.2026, Stichtag 01.02.2026)"
+        );
+        assert!(found[0].position.is_some());
+        let later = Gates {
+            fail_overdue: Some(Date::new(2026, 3, 2).unwrap()),
+            ..Gates::default()
+        };
+        assert_eq!(
+            later
+                .evaluate(loaded.assessment.as_ref().unwrap(), field, &loaded.places)
+                .len(),
+            2
         );
     }
 }

@@ -29,6 +29,9 @@ pub struct AssessmentReport {
     /// The file as given on the command line.
     pub file: String,
     pub kommune: String,
+    /// The name is still the placeholder `kin init` writes (see
+    /// [`crate::domain::assessment::Kommune::has_placeholder_name`]).
+    pub placeholder_name: bool,
     pub ags: Option<String>,
     pub assessor: Option<String>,
     pub date: Date,
@@ -146,6 +149,7 @@ impl AssessmentReport {
         AssessmentReport {
             file: file.to_owned(),
             kommune: kommune.name.clone(),
+            placeholder_name: kommune.has_placeholder_name(),
             ags: kommune.ags.clone(),
             assessor: kommune.assessor.clone(),
             date: kommune.date,

@@ -254,6 +254,10 @@ impl<'a> Checker<'a> {
             if name.trim().is_empty() {
                 let message = msg::empty_value(KommuneKey::Name.as_str());
                 self.reader.error("empty-value", message, value.span());
+            } else if name.trim() == msg::PLACEHOLDER_KOMMUNE {
+                let message = msg::placeholder_kommune();
+                self.reader
+                    .warning("placeholder-kommune", message, value.span());
             }
             Some(name)
         });

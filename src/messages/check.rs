@@ -160,6 +160,13 @@ pub fn field_version_unreadable(found: &str, current: &str) -> String {
         quoted(found)
     )
 }
+pub fn placeholder_kommune() -> String {
+    format!(
+        "der Name der Kommune ist noch der Platzhalter {} aus `kin init`; bitte den echten Namen \
+         eintragen (z. B. mit kin set DATEI --kommune NAME)",
+        quoted(super::PLACEHOLDER_KOMMUNE)
+    )
+}
 pub fn not_applicable_without_note(id: &str) -> String {
     format!(
         "{} ist als „nicht relevant“ markiert, aber ohne Begründung; bitte eine Notiz (note) ergänzen",

@@ -52,6 +52,15 @@ pub fn gate_date_in_future(date: &str, today: &str) -> String {
     )
 }
 
+pub fn gate_overdue(id: &str, status: &str, due: &str, today: &str) -> String {
+    format!(
+        "Vorgabe --fail-overdue nicht erfüllt: {} ist überfällig ({status}, Termin {due}, Stichtag {today})",
+        quoted(id)
+    )
+}
+
+pub const TODAY_WITHOUT_GATE: &str = "--today ist der Stichtag für --max-age und --fail-overdue; bitte eine der beiden Vorgaben angeben";
+
 pub fn invalid_percent(value: &str) -> String {
     format!("{} ist keine Prozentzahl von 0 bis 100", quoted(value))
 }

@@ -70,7 +70,7 @@ fn max_age_passes_and_fails_with_the_figure() {
         ]),
         1,
     );
-    assert!(out.contains("talbach.kin.toml:10:8: error: Vorgabe --max-age nicht erfüllt: Bewertung vom „2026-06-02“ ist 731 Tage alt, erlaubt sind 730"), "{out}");
+    assert!(out.contains("talbach.kin.toml:10:8: error: Vorgabe --max-age nicht erfüllt: Bewertung vom „02.06.2026“ ist 731 Tage alt, erlaubt sind 730"), "{out}");
 }
 
 #[test]
@@ -118,9 +118,81 @@ fn github_format_escapes_and_exits_1() {
 }
 
 #[test]
-fn today_without_max_age_is_a_usage_error() {
+fn today_without_a_gate_that_uses_it_is_a_usage_error() {
     kin_in(EXAMPLES)
         .args(["check", "--today", "2026-01-01", "talbach.kin.toml"])
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(predicates::str::contains("--max-age und --fail-overdue"));
+}
+
+/// `--fail-overdue`: an item geplant or in Umsetzung whose Termin lies
+/// before the day fails the check, with its place and Termin (#13 item 12).
+#[test]
+fn fail_overdue_passes_and_fails_with_the_items() {
+    // talbach: in Umsetzung until 31.12.2026, geplant until 30.06.2027.
+    kin_in(EXAMPLES)
+        .args([
+            "check",
+            "--fail-overdue",
+            "--today",
+            "31.12.2026",
+            "talbach.kin.toml",
+        ])
+        .assert()
+        .code(0);
+    let out = stdout(
+        kin_in(EXAMPLES).args([
+            "check",
+            "--fail-overdue",
+            "--today",
+            "01.07.2027",
+            "talbach.kin.toml",
+        ]),
+        1,
+    );
+    assert_eq!(
+        out.matches("error: Vorgabe --fail-overdue nicht erfüllt")
+            .count(),
+        2,
+        "{out}"
+    );
+    assert!(
+        out.contains("ist überfällig (in Umsetzung, Termin 31.12.2026, Stichtag 01.07.2027)"),
+        "{out}"
+    );
+    assert!(out.starts_with("talbach.kin.toml:"), "{out}");
+}
+
+/// The placeholder name of `kin init` is a warning of its own: it fails
+/// only with `--strict` (#13 item 8).
+#[test]
+fn the_placeholder_name_of_kin_init_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    kin()
+        .current_dir(dir.path())
+        .args(["init", "neu.kin.toml"])
+        .assert()
+        .code(0);
+    let out = stdout(
+        kin()
+            .current_dir(dir.path())
+            .args(["check", "neu.kin.toml"]),
+        0,
+    );
+    assert!(
+        out.contains("warning: der Name der Kommune ist noch der Platzhalter „Name der Kommune“"),
+        "{out}"
+    );
+    let out = stdout(
+        kin().current_dir(dir.path()).args([
+            "check",
+            "--strict",
+            "--format",
+            "json",
+            "neu.kin.toml",
+        ]),
+        1,
+    );
+    assert!(out.contains("\"placeholder-kommune\""), "{out}");
 }

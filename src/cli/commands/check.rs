@@ -41,8 +41,11 @@ pub struct Args {
     /// Vorgabe: Bewertung höchstens TAGE Tage alt
     #[arg(long, value_name = "TAGE")]
     pub max_age: Option<u32>,
-    /// Stichtag für --max-age (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
-    #[arg(long, value_name = "DATUM", value_parser = crate::cli::dates::parse_date_arg, requires = "max_age")]
+    /// Vorgabe: kein Punkt überfällig (geplant oder in Umsetzung mit einem Termin vor dem Stichtag)
+    #[arg(long)]
+    pub fail_overdue: bool,
+    /// Stichtag für --max-age und --fail-overdue (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
+    #[arg(long, value_name = "DATUM", value_parser = crate::cli::dates::parse_date_arg)]
     pub today: Option<Date>,
 }
 
@@ -68,12 +71,15 @@ impl Format {
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let field = Field::embedded();
+    if args.today.is_some() && args.max_age.is_none() && !args.fail_overdue {
+        anyhow::bail!(msg::TODAY_WITHOUT_GATE);
+    }
+    let today = args.today.unwrap_or_else(crate::cli::dates::today);
     let gates = Gates {
         require_complete: args.require_complete,
         min_done: args.min_done,
-        max_age: args
-            .max_age
-            .map(|days| (days, args.today.unwrap_or_else(crate::cli::dates::today))),
+        max_age: args.max_age.map(|days| (days, today)),
+        fail_overdue: args.fail_overdue.then_some(today),
     };
     let fails = |severity: Severity| severity == Severity::Error || args.strict;
     let mut failed = false;

@@ -18,13 +18,35 @@ pub fn lock_held(file: &str, holder: Option<&Holder>) -> String {
             command = one_line(&holder.command),
             pid = holder.pid,
             host = one_line(&holder.host),
-            since = one_line(&holder.since),
+            since = one_line(&since_german(&holder.since)),
         ),
         None => String::new(),
     };
     format!(
         "{file} wird gerade in einer anderen kin-Sitzung bearbeitet{who} und bleibt unverändert. \
          Bitte warten, bis diese Sitzung beendet ist, und dann noch einmal versuchen."
+    )
+}
+
+/// `2026-11-25T09:41:07+01:00` (as lock files record it) as `25.11.2026,
+/// 09:41 Uhr`; anything else as it is.
+fn since_german(since: &str) -> String {
+    let b = since.as_bytes();
+    let shaped = b.len() >= 16
+        && since.is_char_boundary(16)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':';
+    if !shaped {
+        return since.to_owned();
+    }
+    format!(
+        "{}.{}.{}, {} Uhr",
+        &since[8..10],
+        &since[5..7],
+        &since[0..4],
+        &since[11..16]
     )
 }
 
@@ -48,4 +70,19 @@ pub fn lock_unsupported(file: &str) -> String {
          trotzdem und prüft vor jedem Speichern, ob sie inzwischen jemand anders geändert hat; \
          bitte nicht gleichzeitig mit anderen daran arbeiten."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_start_of_a_session_is_told_as_a_german_date() {
+        assert_eq!(
+            since_german("2026-11-25T09:41:07+01:00"),
+            "25.11.2026, 09:41 Uhr"
+        );
+        assert_eq!(since_german("gestern"), "gestern");
+        assert_eq!(since_german("2026-11-25Täää"), "2026-11-25Täää");
+    }
 }

@@ -607,7 +607,7 @@ fn an_editor_that_cannot_start_is_told_in_german() {
 }
 
 /// SIGKILL at random moments around a save: the file always loads without
-/// errors (old or new status), only kin's temporary file may be left, and
+/// errors (with or without the new line), only kin's temporary file may be left, and
 /// the lock the killed session held never blocks the next one.
 #[test]
 fn killing_assess_while_it_saves_never_breaks_the_file_or_blocks_the_next_session() {

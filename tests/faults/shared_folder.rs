@@ -5,7 +5,7 @@
 //! drops privileges with `setpriv` and otherwise says why it is skipped.
 //! The logic itself is also covered by `store::keep_access`'s unit tests.
 
-use super::template;
+use super::{others, template};
 use crate::support::KIN;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -92,15 +92,6 @@ impl Shared {
     }
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_colleague_in_the_group_saves_and_the_file_stays_the_groups() {
     let Some(shared) = Shared::new(0o664) else {
@@ -122,46 +113,39 @@ fn a_colleague_in_the_group_saves_and_the_file_stays_the_groups() {
     assert_eq!(meta.mode() & 0o7777, 0o664, "the permissions are kept");
     // Only root can give a file away: the colleague who saved owns it now.
     assert_eq!(meta.uid(), COLLEAGUE.0);
-    assert_eq!(names(shared.folder()), ["bewertung.kin.toml"]);
+    assert_eq!(others(shared.folder(), &[]), ["bewertung.kin.toml"]);
+}
+
+/// Someone outside `rathaus` runs `kin set` on the file with `mode`: refused
+/// with `why`, and the file keeps its content, owner, group and mode.
+fn an_outsider_is_refused(mode: u32, why: &str) {
+    let Some(shared) = Shared::new(mode) else {
+        return;
+    };
+    let before = fs::read(&shared.file).unwrap();
+    let out = shared.set_as((OUTSIDER.0, OUTSIDER.1, OUTSIDER.1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(why), "{stderr}");
+    let meta = fs::metadata(&shared.file).unwrap();
+    assert_eq!(fs::read(&shared.file).unwrap(), before);
+    assert_eq!(
+        (meta.uid(), meta.gid(), meta.mode() & 0o7777),
+        (0, RATHAUS, mode)
+    );
+    assert_eq!(others(shared.folder(), &[]), ["bewertung.kin.toml"]);
 }
 
 #[test]
 fn someone_outside_the_group_cannot_hand_the_file_to_another_group() {
     // Writable for everyone, so only the group could be lost.
-    let Some(shared) = Shared::new(0o666) else {
-        return;
-    };
-    let before = fs::read(&shared.file).unwrap();
-    let out = shared.set_as((OUTSIDER.0, OUTSIDER.1, OUTSIDER.1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains(&format!("der Gruppe „{RATHAUS}“, der Sie nicht angehören")),
-        "{stderr}"
+    an_outsider_is_refused(
+        0o666,
+        &format!("der Gruppe „{RATHAUS}“, der Sie nicht angehören"),
     );
-    let meta = fs::metadata(&shared.file).unwrap();
-    assert_eq!(fs::read(&shared.file).unwrap(), before);
-    assert_eq!(
-        (meta.uid(), meta.gid(), meta.mode() & 0o7777),
-        (0, RATHAUS, 0o666)
-    );
-    assert_eq!(names(shared.folder()), ["bewertung.kin.toml"]);
 }
 
 #[test]
 fn a_file_the_user_may_not_write_is_not_replaced_through_the_folder() {
-    let Some(shared) = Shared::new(0o664) else {
-        return;
-    };
-    let before = fs::read(&shared.file).unwrap();
-    let out = shared.set_as((OUTSIDER.0, OUTSIDER.1, OUTSIDER.1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("keine Schreibrechte für die Datei"),
-        "{stderr}"
-    );
-    assert_eq!(fs::read(&shared.file).unwrap(), before);
-    assert_eq!(fs::metadata(&shared.file).unwrap().uid(), 0);
-    assert_eq!(names(shared.folder()), ["bewertung.kin.toml"]);
+    an_outsider_is_refused(0o664, "keine Schreibrechte für die Datei");
 }

@@ -20,6 +20,13 @@ fn kin_in(dir: &Path) -> Command {
     cmd
 }
 
+/// `kin set FILE bildung-zusammenarbeit --status done` in `dir`.
+fn set_status(dir: &Path, file: &str) -> Command {
+    let mut cmd = kin_in(dir);
+    cmd.args(["set", file, "bildung-zusammenarbeit", "--status", "done"]);
+    cmd
+}
+
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")
         .arg(path)
@@ -58,14 +65,7 @@ fn a_fifo_is_a_finding_in_check_and_an_error_elsewhere_without_waiting() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(PIPE));
-    kin_in(dir.path())
-        .args([
-            "set",
-            "pipe.kin.toml",
-            "bildung-zusammenarbeit",
-            "--status",
-            "done",
-        ])
+    set_status(dir.path(), "pipe.kin.toml")
         .assert()
         .code(2)
         .stderr(predicate::str::contains(PIPE));
@@ -156,14 +156,7 @@ fn a_symlink_as_lock_file_is_refused_and_nothing_is_created_elsewhere() {
     fs::write(&path, template("Altdorf")).unwrap();
     let target = elsewhere.path().join("angelegt");
     std::os::unix::fs::symlink(&target, dir.path().join(".bewertung.kin.toml.lock")).unwrap();
-    kin_in(dir.path())
-        .args([
-            "set",
-            "bewertung.kin.toml",
-            "bildung-zusammenarbeit",
-            "--status",
-            "done",
-        ])
+    set_status(dir.path(), "bewertung.kin.toml")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("sondern ein symbolischer Link"));
@@ -172,14 +165,7 @@ fn a_symlink_as_lock_file_is_refused_and_nothing_is_created_elsewhere() {
     // A FIFO as lock file: refused at once too.
     fs::remove_file(dir.path().join(".bewertung.kin.toml.lock")).unwrap();
     mkfifo(&dir.path().join(".bewertung.kin.toml.lock"));
-    kin_in(dir.path())
-        .args([
-            "set",
-            "bewertung.kin.toml",
-            "bildung-zusammenarbeit",
-            "--status",
-            "done",
-        ])
+    set_status(dir.path(), "bewertung.kin.toml")
         .assert()
         .code(2)
         .stderr(predicate::str::contains(PIPE));

@@ -59,9 +59,10 @@ pub struct KommuneRow {
     pub age_days: i64,
     /// Older than `--max-age` days.
     pub stale: bool,
-    /// The other files that assess the same Kommune (same AGS, or the same
-    /// name where one of them has no AGS), in report order.
-    pub duplicates: Vec<String>,
+    /// The other rows (indices into [`District::kommunen`], in report
+    /// order) that assess the same Kommune: the same AGS, or the same name
+    /// where one of them has no AGS. See [`District::duplicate_files`].
+    pub duplicates: Vec<usize>,
     /// Whether the totals count this row: false for all but the newest
     /// assessment of a Kommune that appears more than once.
     pub counted: bool,
@@ -184,64 +185,78 @@ impl District {
             }),
             SortOrder::Date => indices.sort_by(|&a, &b| rows[b].date.cmp(&rows[a].date)),
         }
+        let mut new_place = vec![0; indices.len()];
+        for (place, &old) in indices.iter().enumerate() {
+            new_place[old] = place;
+        }
         let mut taken: Vec<Option<KommuneRow>> = self.kommunen.drain(..).map(Some).collect();
         self.kommunen = indices
             .iter()
             .map(|&i| taken[i].take().expect("each row is placed once"))
             .collect();
+        for row in &mut self.kommunen {
+            for other in &mut row.duplicates {
+                *other = new_place[*other];
+            }
+            row.duplicates.sort_unstable();
+        }
         indices
     }
 
     /// Finds rows that assess the same Kommune: the same AGS, or the same
-    /// name (ignoring case and spacing) where one of them has no AGS. Of
-    /// each group only the newest assessment is counted (on the same date,
-    /// the one given last).
+    /// name (ignoring case and spacing) where one of them has no AGS. Two
+    /// rows with different AGS are never the same, however they are named,
+    /// so the marks do not chain from one Kommune to another. Counted is the
+    /// newest assessment of an AGS (on the same date, the one given last);
+    /// a row without AGS only when no row of its name has one.
     fn mark_duplicates(&mut self) {
         let rows = &self.kommunen;
-        let mut groups = UnionFind::new(rows.len());
-        let mut by_ags: HashMap<&str, usize> = HashMap::new();
+        let mut by_ags: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, row) in rows.iter().enumerate() {
             if let Some(ags) = &row.ags {
-                if let Some(&first) = by_ags.get(ags.as_str()) {
-                    groups.join(first, index);
-                } else {
-                    by_ags.insert(ags, index);
-                }
+                by_ags.entry(ags).or_default().push(index);
             }
             by_name
                 .entry(plain_name(&row.kommune))
                 .or_default()
                 .push(index);
         }
-        for same_name in by_name.values() {
-            for (n, &a) in same_name.iter().enumerate() {
-                for &b in &same_name[n + 1..] {
-                    if rows[a].ags.is_none() || rows[b].ags.is_none() {
-                        groups.join(a, b);
-                    }
+        let newest = |candidates: &mut dyn Iterator<Item = usize>| {
+            candidates.max_by_key(|&i| (rows[i].date, i))
+        };
+        let mut marks: Vec<(Vec<usize>, bool)> = Vec::with_capacity(rows.len());
+        for (index, row) in rows.iter().enumerate() {
+            let same_name = &by_name[&plain_name(&row.kommune)];
+            let (same, counted) = match &row.ags {
+                Some(ags) => {
+                    let same_ags = &by_ags[ags.as_str()];
+                    let without_ags = same_name.iter().copied().filter(|&i| rows[i].ags.is_none());
+                    let same: Vec<usize> = same_ags.iter().copied().chain(without_ags).collect();
+                    (same, newest(&mut same_ags.iter().copied()) == Some(index))
                 }
-            }
+                None => {
+                    let any_ags = same_name.iter().any(|&i| rows[i].ags.is_some());
+                    let counted = !any_ags && newest(&mut same_name.iter().copied()) == Some(index);
+                    (same_name.clone(), counted)
+                }
+            };
+            let mut others: Vec<usize> = same.into_iter().filter(|&i| i != index).collect();
+            others.sort_unstable();
+            marks.push((others, counted));
         }
-        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-        for index in 0..rows.len() {
-            members.entry(groups.root(index)).or_default().push(index);
+        for (row, (duplicates, counted)) in self.kommunen.iter_mut().zip(marks) {
+            row.duplicates = duplicates;
+            row.counted = counted;
         }
-        for group in members.values().filter(|g| g.len() > 1) {
-            let newest = *group
-                .iter()
-                .max_by_key(|&&i| (self.kommunen[i].date, i))
-                .expect("a group has members");
-            let files: Vec<String> = group
-                .iter()
-                .map(|&i| self.kommunen[i].file.clone())
-                .collect();
-            for &index in group {
-                let row = &mut self.kommunen[index];
-                row.duplicates = files.iter().filter(|f| **f != row.file).cloned().collect();
-                row.counted = index == newest;
-            }
-        }
+    }
+
+    /// The files of the rows that assess the same Kommune as `row`.
+    pub fn duplicate_files(&self, row: &KommuneRow) -> Vec<&str> {
+        row.duplicates
+            .iter()
+            .map(|&i| self.kommunen[i].file.as_str())
+            .collect()
     }
 
     /// Whether any row carries a mark (duplicate, stale or overdue items).
@@ -390,28 +405,6 @@ fn name_key(name: &str) -> (String, String) {
     (key, name.to_owned())
 }
 
-/// Groups of rows, joined pair by pair.
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(size: usize) -> UnionFind {
-        UnionFind((0..size).collect())
-    }
-
-    fn root(&mut self, mut index: usize) -> usize {
-        while self.0[index] != index {
-            self.0[index] = self.0[self.0[index]];
-            index = self.0[index];
-        }
-        index
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.root(a), self.root(b));
-        self.0[a.max(b)] = a.min(b);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,18 +457,18 @@ mod tests {
             row("f", "Au", Some("09189111"), date(2025, 1, 1), 1),
         ]);
         d.finish(date(2026, 1, 1), None, SortOrder::Given);
-        let marks: Vec<(&str, Vec<String>, bool)> = d
+        let marks: Vec<(&str, Vec<&str>, bool)> = d
             .kommunen
             .iter()
-            .map(|r| (r.file.as_str(), r.duplicates.clone(), r.counted))
+            .map(|r| (r.file.as_str(), d.duplicate_files(r), r.counted))
             .collect();
         assert_eq!(
             marks,
             [
-                ("a", vec!["c".to_owned()], false),
-                ("b", vec!["d".to_owned()], true),
-                ("c", vec!["a".to_owned()], true),
-                ("d", vec!["b".to_owned()], false),
+                ("a", vec!["c"], false),
+                ("b", vec!["d"], true),
+                ("c", vec!["a"], true),
+                ("d", vec!["b"], false),
                 ("e", vec![], true),
                 ("f", vec![], true),
             ]
@@ -483,6 +476,26 @@ mod tests {
         assert_eq!(d.totals.kommunen, 4);
         assert_eq!(d.totals.assessments, 6);
         assert_eq!(d.totals.suggestions[0].counts.get(Status::Done), 4);
+    }
+
+    /// A row without AGS is the same as every row of its name, but two rows
+    /// with different AGS never become one through it: no chains.
+    #[test]
+    fn marks_do_not_chain_across_different_ags() {
+        let mut d = district(vec![
+            row("a", "Au", Some("08315006"), date(2025, 1, 1), 1),
+            row("b", "Au", None, date(2026, 1, 1), 1),
+            row("c", "Au", Some("09189111"), date(2025, 1, 1), 1),
+        ]);
+        d.finish(date(2026, 1, 1), None, SortOrder::Date);
+        let files: Vec<&str> = d.kommunen.iter().map(|r| r.file.as_str()).collect();
+        assert_eq!(files, ["b", "a", "c"]);
+        assert_eq!(d.duplicate_files(&d.kommunen[0]), ["a", "c"]);
+        assert_eq!(d.duplicate_files(&d.kommunen[1]), ["b"]);
+        assert_eq!(d.duplicate_files(&d.kommunen[2]), ["b"]);
+        let counted: Vec<bool> = d.kommunen.iter().map(|r| r.counted).collect();
+        assert_eq!(counted, [false, true, true]);
+        assert_eq!(d.totals.kommunen, 2);
     }
 
     #[test]

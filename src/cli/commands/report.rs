@@ -229,7 +229,11 @@ fn warn_about_duplicates(district: &District) {
         .iter()
         .filter(|r| r.counted && !r.duplicates.is_empty())
     {
-        let mut files: Vec<String> = row.duplicates.iter().map(|f| file_name(f)).collect();
+        let mut files: Vec<String> = district
+            .duplicate_files(row)
+            .into_iter()
+            .map(file_name)
+            .collect();
         files.push(file_name(&row.file));
         files.sort();
         let files: Vec<&str> = files.iter().map(String::as_str).collect();

@@ -4,7 +4,7 @@
 //! on a terminal too.
 
 use super::{Overview, Pieces, ReportRenderer};
-use crate::domain::district::{KommuneRow, SkippedFile};
+use crate::domain::district::{District, KommuneRow, SkippedFile};
 use crate::domain::figures::{StatusCounts, json_percent};
 use crate::domain::report::{AssessmentReport, DistrictTotals, ItemReport, SuggestionTotals};
 use crate::domain::status::Status;
@@ -49,7 +49,11 @@ impl ReportRenderer for ReportJson {
                 out.write_all(b",\n")?;
             }
             out.write_all(piece)?;
-            let marks = to_json_indented(&JsonMarks::of(&district.kommunen[index]), "    ", false);
+            let marks = to_json_indented(
+                &JsonMarks::of(district, &district.kommunen[index]),
+                "    ",
+                false,
+            );
             // `{` of the marks' object dropped: its fields continue the element.
             write!(out, ",{}", &marks[1..])
         })?;
@@ -72,17 +76,17 @@ struct JsonMarks<'a> {
     overdue: usize,
     age_days: i64,
     stale: bool,
-    duplicate_of: &'a [String],
+    duplicate_of: Vec<&'a str>,
     counted: bool,
 }
 
 impl<'a> JsonMarks<'a> {
-    fn of(row: &'a KommuneRow) -> Self {
+    fn of(district: &'a District, row: &'a KommuneRow) -> Self {
         JsonMarks {
             overdue: row.overdue,
             age_days: row.age_days,
             stale: row.stale,
-            duplicate_of: &row.duplicates,
+            duplicate_of: district.duplicate_files(row),
             counted: row.counted,
         }
     }

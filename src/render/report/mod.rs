@@ -133,7 +133,11 @@ fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
     };
     for row in &district.kommunen {
         if row.counted && !row.duplicates.is_empty() {
-            let mut files: Vec<String> = row.duplicates.iter().map(|f| file(f)).collect();
+            let mut files: Vec<String> = district
+                .duplicate_files(row)
+                .into_iter()
+                .map(file)
+                .collect();
             files.push(file(&row.file));
             files.sort();
             let files: Vec<&str> = files.iter().map(String::as_str).collect();

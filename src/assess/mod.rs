@@ -16,6 +16,6 @@ mod walk;
 
 pub use item::{EVIDENCE_SEPARATOR, PARTNER_SEPARATOR};
 pub use plan::Options;
-pub use prompter::Prompter;
+pub use prompter::{Interrupted, Prompter};
 pub use script::{ScriptedAnswer, ScriptedPrompter};
 pub use walk::{Save, walk};

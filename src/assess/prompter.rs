@@ -1,7 +1,19 @@
 //! What the walk-through can ask, behind a trait: a terminal (dialoguer) in
 //! production, scripted answers in tests. Every method returns an
-//! [`Interrupted`](crate::cli::exit::Interrupted) error when the person pressed
-//! Ctrl-C.
+//! [`Interrupted`] error when the person pressed Ctrl-C.
+
+/// The error a prompt returns when the person pressed Ctrl-C; the command
+/// line ends with exit code 130 then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::messages::INTERRUPTED)
+    }
+}
+
+impl std::error::Error for Interrupted {}
 
 /// Checks a typed value; `Err` holds the message shown before asking again.
 pub type Check<'a> = &'a dyn Fn(&str) -> Result<(), String>;

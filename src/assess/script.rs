@@ -3,8 +3,8 @@
 //! asked, so tests can check what a person would have seen.
 
 use super::lines::read_lines;
+use super::prompter::Interrupted;
 use super::prompter::{Check, Progress, Prompter};
-use crate::cli::exit::Interrupted;
 use anyhow::bail;
 use std::collections::VecDeque;
 

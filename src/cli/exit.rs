@@ -1,5 +1,6 @@
 //! Exit codes, the same for every command (documented in the README).
 
+use crate::assess::Interrupted;
 use std::process::ExitCode;
 
 /// How a command ended.
@@ -42,18 +43,6 @@ impl From<Outcome> for ExitCode {
         ExitCode::from(outcome.code())
     }
 }
-
-/// The error a command returns when the person interrupted it (Ctrl-C).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Interrupted;
-
-impl std::fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(crate::messages::INTERRUPTED)
-    }
-}
-
-impl std::error::Error for Interrupted {}
 
 #[cfg(test)]
 mod tests {

@@ -7,34 +7,34 @@
 mod arguments;
 mod assess;
 mod check;
+mod command_line;
 mod diff;
-mod files;
 mod gates;
-mod general;
-mod hostile;
 mod init;
+mod lexical;
 mod lock;
 mod output;
 mod report;
 mod saving;
 mod session;
 mod set;
+mod template;
 
 pub use arguments::*;
 pub use assess::*;
 pub use check::*;
+pub use command_line::*;
 pub use diff::*;
-pub use files::*;
 pub use gates::*;
-pub use general::*;
-pub use hostile::*;
 pub use init::*;
+pub use lexical::*;
 pub use lock::*;
 pub use output::*;
 pub use report::*;
 pub use saving::*;
 pub use session::*;
 pub use set::*;
+pub use template::*;
 
 use crate::domain::status::Status;
 

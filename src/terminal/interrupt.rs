@@ -28,14 +28,17 @@ static SAVING: Mutex<()> = Mutex::new(());
 static EXITING: Mutex<()> = Mutex::new(());
 /// What to do before exiting: tell the person, remove the lock file.
 static ON_EXIT: OnceLock<Box<dyn Fn() + Send + Sync>> = OnceLock::new();
+/// The exit code after Ctrl-C, as the command line defines it.
+static EXIT_CODE: OnceLock<u8> = OnceLock::new();
 #[cfg(unix)]
 static TERMINAL_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
 
 /// Installs the Ctrl-C handling for this process; `on_exit` runs once,
-/// right before kin exits because of Ctrl-C. Call once, before the first
-/// prompt. If no handler can be installed, Ctrl-C keeps its default effect
-/// (answers given so far are saved all the same).
-pub fn install(on_exit: impl Fn() + Send + Sync + 'static) {
+/// right before kin exits with `exit_code` because of Ctrl-C. Call once,
+/// before the first prompt. If no handler can be installed, Ctrl-C keeps its
+/// default effect (answers given so far are saved all the same).
+pub fn install(exit_code: u8, on_exit: impl Fn() + Send + Sync + 'static) {
+    let _ = EXIT_CODE.set(exit_code);
     #[cfg(unix)]
     if let Ok(mode) = rustix::termios::tcgetattr(std::io::stdin()) {
         let _ = TERMINAL_MODE.set(mode);
@@ -61,7 +64,8 @@ pub fn exit_now() -> ! {
     if let Some(on_exit) = ON_EXIT.get() {
         on_exit();
     }
-    std::process::exit(i32::from(crate::cli::exit::Outcome::Interrupted.code()));
+    // 130 (128 + SIGINT) until `install` was told otherwise.
+    std::process::exit(i32::from(*EXIT_CODE.get().unwrap_or(&130)));
 }
 
 /// Ends kin if Ctrl-C was pressed while it was working.

@@ -2,8 +2,8 @@
 //! scripted answers, saving through the real assessment file.
 
 use jiff::civil::date;
+use kin::assess::Interrupted;
 use kin::assess::{Options, ScriptedAnswer, ScriptedPrompter, walk};
-use kin::cli::exit::Interrupted;
 use kin::domain::assessment::Assessment;
 use kin::domain::field::Field;
 use kin::domain::status::Status;

@@ -4,6 +4,7 @@ mod assess_flow;
 mod check_findings;
 mod field_seed;
 mod fuzz_stable;
+mod layers;
 mod properties;
 mod report_render;
 #[path = "../support/mod.rs"]

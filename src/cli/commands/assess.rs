@@ -1,8 +1,8 @@
 //! `kin assess`: the interactive walk-through (see `docs/assess.md`).
 
-use crate::assess::{Options, walk};
+use crate::assess::{Interrupted, Options, walk};
 use crate::cli::dates::today;
-use crate::cli::exit::{Interrupted, Outcome};
+use crate::cli::exit::Outcome;
 use crate::cli::hint::Hint;
 use crate::cli::input::open_for_edit;
 use crate::cli::output::{print_findings, shown_path};
@@ -88,7 +88,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let release = lock.releaser();
     let on_interrupt = interrupted.clone();
     let path = args.file.clone();
-    interrupt::install(move || {
+    interrupt::install(Outcome::Interrupted.code(), move || {
         eprintln!("{}", on_interrupt(path.exists()));
         release();
     });

@@ -1,4 +1,5 @@
-//! Labels and messages shared by all commands.
+//! The command line itself (help texts, usage mistakes, the error prefix)
+//! and labels shared by all commands.
 
 /// Prefix of an error that stopped a command.
 pub const ERROR_PREFIX: &str = "Fehler: ";

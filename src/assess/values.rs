@@ -66,7 +66,7 @@ pub fn edit_date(
     old: Option<Date>,
     required: bool,
 ) -> anyhow::Result<Option<Date>> {
-    let shown = old.map(|d| d.to_string()).unwrap_or_default();
+    let shown = old.map(msg::german_date).unwrap_or_default();
     let check = |text: &str| {
         if text.trim().is_empty() {
             return if required {

@@ -47,7 +47,7 @@ pub const HEADING_KOMMUNE: &str = "── Kommune ──";
 pub const PROMPT_KOMMUNE_NAME: &str = "Name der Kommune";
 pub const PROMPT_AGS: &str = "Amtlicher Gemeindeschlüssel (8 Ziffern, leer lassen, wenn unbekannt)";
 pub const PROMPT_ASSESSOR: &str = "Wer bewertet? (Name oder Stelle, optional)";
-pub const PROMPT_DATE: &str = "Datum der Bewertung (JJJJ-MM-TT oder TT.MM.JJJJ)";
+pub const PROMPT_DATE: &str = "Datum der Bewertung (TT.MM.JJJJ oder JJJJ-MM-TT)";
 pub fn invalid_ags_input(text: &str) -> String {
     format!(
         "{} ist kein Amtlicher Gemeindeschlüssel: genau 8 Ziffern, z. B. 08115999 (oder leer lassen)",
@@ -56,7 +56,7 @@ pub fn invalid_ags_input(text: &str) -> String {
 }
 pub fn invalid_date_input(text: &str) -> String {
     format!(
-        "{} ist kein gültiges Datum; bitte JJJJ-MM-TT oder TT.MM.JJJJ, z. B. 2027-06-30 oder 30.06.2027",
+        "{} ist kein gültiges Datum; bitte TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 30.06.2027 oder 2027-06-30",
         quoted(text)
     )
 }
@@ -86,14 +86,14 @@ pub fn suggestion_label(number: usize, category: &str) -> String {
     format!("Vorschlag {number} ({category})")
 }
 
-pub const PROMPT_STATUS: &str = "Stand in Ihrer Kommune";
+pub const PROMPT_STATUS: &str = "Status in Ihrer Kommune";
 pub const PROMPT_NOTE: &str = "Notiz (optional)";
 pub const PROMPT_NOTE_REASON: &str = "Begründung: warum nicht relevant?";
 pub const PROMPT_PARTNERS: &str = "Partner (mehrere mit Komma trennen, optional)";
 pub const PROMPT_EVIDENCE: &str =
     "Belege, z. B. Links oder Beschlüsse (mehrere mit Semikolon ; trennen, optional)";
 pub const PROMPT_RESPONSIBLE: &str = "Verantwortlich (optional)";
-pub const PROMPT_DUE: &str = "Termin (JJJJ-MM-TT oder TT.MM.JJJJ, optional)";
+pub const PROMPT_DUE: &str = "Termin (TT.MM.JJJJ oder JJJJ-MM-TT, optional)";
 
 // ---- own measures ---------------------------------------------------------
 

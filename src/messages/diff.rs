@@ -75,8 +75,8 @@ pub fn diff_own_removed(title: &str) -> String {
 pub const DIFF_STATUS: &str = "Status";
 pub const DIFF_NOTE: &str = "Notiz";
 pub const DIFF_PARTNERS: &str = "Partner";
-pub const DIFF_EVIDENCE: &str = "Nachweise";
-pub const DIFF_RESPONSIBLE: &str = "Zuständig";
+pub const DIFF_EVIDENCE: &str = "Belege";
+pub const DIFF_RESPONSIBLE: &str = "Verantwortlich";
 pub const DIFF_DUE: &str = "Termin";
 pub const DIFF_ANSWER: &str = "Antwort";
 pub const DIFF_TITLE: &str = "Titel";

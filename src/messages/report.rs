@@ -92,11 +92,12 @@ pub const LABEL_TOTAL: &str = "gesamt";
 pub const LABEL_CATEGORY: &str = "Kategorie";
 pub const LABEL_SUGGESTION: &str = "Vorschlag";
 pub const LABEL_NUMBER: &str = "Nr.";
-pub const LABEL_STAND: &str = "Stand";
+/// The date of an assessment, as a column of the district table.
+pub const LABEL_STAND: &str = "Datum";
 pub const LABEL_LEGEND: &str = "Legende";
 
 pub const HEADING_QUESTIONS: &str = "Einstiegsfragen";
-pub const HEADING_STATUS_TOTALS: &str = "Stand nach Status";
+pub const HEADING_STATUS_TOTALS: &str = "Anzahl je Status";
 pub const HEADING_MATRIX: &str = "Vorschläge je Kommune";
 pub const HEADING_SUGGESTION_TOTALS: &str = "Vorschläge: Anzahl der Kommunen je Status";
 pub const HEADING_OWN_MEASURES: &str = "Eigene Maßnahmen der Kommunen";
@@ -149,13 +150,13 @@ pub fn detail_partners(partners: &str) -> String {
     format!("Partner: {partners}")
 }
 pub fn detail_responsible(who: &str) -> String {
-    format!("Zuständig: {who}")
+    format!("Verantwortlich: {who}")
 }
 pub fn detail_due(date: Date) -> String {
     format!("Termin: {}", german_date(date))
 }
 pub fn detail_evidence(evidence: &str) -> String {
-    format!("Nachweise: {evidence}")
+    format!("Belege: {evidence}")
 }
 
 /// Shown under `kin report --help`.
@@ -184,9 +185,9 @@ pub const CSV_HEADER: [&str; 19] = [
     "Statuswert",
     "Partner",
     "Notiz",
-    "Zuständig",
+    "Verantwortlich",
     "Termin",
-    "Nachweise",
+    "Belege",
     "Datei",
     "Überfällig",
     "Hinweis",

@@ -175,7 +175,7 @@ fn ags_column_and_files_on_request() {
         .stdout,
     );
     assert!(
-        markdown.contains("| Kommune | AGS | Datei | Stand |"),
+        markdown.contains("| Kommune | AGS | Datei | Datum |"),
         "{markdown}"
     );
     assert!(

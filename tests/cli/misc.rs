@@ -245,3 +245,52 @@ fn every_help_and_man_page_is_german() {
         assert!(!page.contains(english), "{english}: {page}");
     }
 }
+
+/// One German word per concept in every format people read, and dates as
+/// TT.MM.JJJJ (#13 item 9).
+#[test]
+fn one_term_per_concept_and_german_dates() {
+    let runs: [&[&str]; 6] = [
+        &["report", "tests/fixtures/diff/musterhausen-2025.kin.toml"],
+        &[
+            "report",
+            "--format",
+            "markdown",
+            "tests/fixtures/diff/musterhausen-2025.kin.toml",
+        ],
+        &[
+            "report",
+            "--format",
+            "csv",
+            "tests/fixtures/diff/musterhausen-2025.kin.toml",
+        ],
+        &[
+            "report",
+            "examples/oberhaslach.kin.toml",
+            "examples/talbach.kin.toml",
+        ],
+        &[
+            "diff",
+            "tests/fixtures/diff/musterhausen-2025.kin.toml",
+            "tests/fixtures/diff/musterhausen-2026.kin.toml",
+        ],
+        &[
+            "diff",
+            "--format",
+            "markdown",
+            "tests/fixtures/diff/musterhausen-2025.kin.toml",
+            "tests/fixtures/diff/musterhausen-2026.kin.toml",
+        ],
+    ];
+    let iso = regex::Regex::new(r"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b").unwrap();
+    for args in runs {
+        let out = kin().args(args).assert().code(0);
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        for other in ["Nachweise", "Zuständig", "Stand"] {
+            assert!(!text.contains(other), "{args:?}: {other} in\n{text}");
+        }
+        if !args.contains(&"csv") {
+            assert!(!iso.is_match(&text), "{args:?}: an ISO date in\n{text}");
+        }
+    }
+}

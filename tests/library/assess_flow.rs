@@ -436,11 +436,11 @@ fn unanswered_walks_only_what_is_open() {
         asked,
         [
             "? Frage 2/2: In welchen Bereichen können/könnten durch interkommunale Kooperation bei wesentlichen kommunalen Aufgaben deutliche Synergieeffekte erzielt werden?",
-            "? Stand in Ihrer Kommune",
-            "? Stand in Ihrer Kommune",
-            "? Stand in Ihrer Kommune",
-            "? Stand in Ihrer Kommune",
-            "? Stand in Ihrer Kommune",
+            "? Status in Ihrer Kommune",
+            "? Status in Ihrer Kommune",
+            "? Status in Ihrer Kommune",
+            "? Status in Ihrer Kommune",
+            "? Status in Ihrer Kommune",
         ]
     );
     let shown = p.transcript();

@@ -155,7 +155,7 @@ fn colour_only_when_the_screen_allows_it() {
         .lines()
         .find(|l| l.starts_with(" Kommune"))
         .unwrap();
-    assert!(header.contains("Stand"), "{coloured}");
+    assert!(header.contains("Datum"), "{coloured}");
     // The ESC in the Kommune name from the file is still shown escaped.
     assert!(coloured.contains(r"Evil|Town\u{1b}[31m"));
     let one = table_text(
@@ -196,12 +196,12 @@ fn very_narrow_matrix_leaves_out_columns_and_says_so() {
         },
     );
     let header = text.lines().find(|l| l.starts_with(" Kommune")).unwrap();
-    assert!(!header.contains("Stand"), "{header}");
+    assert!(!header.contains("Datum"), "{header}");
     let words: Vec<&str> = text.split_whitespace().collect();
     assert!(
         words
             .join(" ")
-            .contains("fehlen die Spalten Stand und Vollständigkeit"),
+            .contains("fehlen die Spalten Datum und Vollständigkeit"),
         "{text}"
     );
     let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap();

@@ -146,7 +146,7 @@ fn names(dir: &Path) -> Vec<String> {
 }
 
 /// Status prompt, then the details asked for "umgesetzt" with Enter.
-const STATUS: &str = "Stand in Ihrer Kommune";
+const STATUS: &str = "Status in Ihrer Kommune";
 const OWN: &str = "Eigene Maßnahme hinzufügen?";
 
 #[test]

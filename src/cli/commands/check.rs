@@ -44,7 +44,7 @@ pub struct Args {
     /// Vorgabe: kein Punkt überfällig (geplant oder in Umsetzung mit einem Termin vor dem Stichtag)
     #[arg(long)]
     pub fail_overdue: bool,
-    /// Stichtag für --max-age und --fail-overdue (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
+    /// Stichtag für --max-age und --fail-overdue (TT.MM.JJJJ oder JJJJ-MM-TT); Standard: heute
     #[arg(long, value_name = "DATUM", value_parser = crate::cli::dates::parse_date_arg)]
     pub today: Option<Date>,
 }

@@ -30,7 +30,7 @@ pub struct Args {
     /// Wer die Bewertung vornimmt
     #[arg(long)]
     pub assessor: Option<String>,
-    /// Datum der Bewertung (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
+    /// Datum der Bewertung (TT.MM.JJJJ oder JJJJ-MM-TT); Standard: heute
     #[arg(long, value_name = "DATUM", value_parser = parse_date_arg)]
     pub date: Option<Date>,
     /// Eine vorhandene Datei überschreiben

@@ -33,7 +33,7 @@ pub struct Args {
     /// Ausgabeformat; ohne Angabe Tabellen (in eine Datei oder Pipe ohne Farben)
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Stichtag, an dem Termine als überfällig gelten (JJJJ-MM-TT oder TT.MM.JJJJ); Standard: heute
+    /// Stichtag, an dem Termine als überfällig gelten (TT.MM.JJJJ oder JJJJ-MM-TT); Standard: heute
     #[arg(long, value_name = "DATUM", value_parser = crate::cli::dates::parse_date_arg)]
     pub today: Option<Date>,
     /// In diese Datei schreiben statt in die Standardausgabe (UTF-8; eine vorhandene Datei wird

@@ -71,7 +71,7 @@ pub struct Args {
     /// Verantwortlich (ersetzt die bisherige Angabe)
     #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     pub responsible: Option<String>,
-    /// Termin: JJJJ-MM-TT oder TT.MM.JJJJ
+    /// Termin: TT.MM.JJJJ oder JJJJ-MM-TT
     #[arg(long, value_name = "DATUM", value_parser = parse_date_arg)]
     pub due: Option<Date>,
     /// Angabe entfernen (mehrfach möglich)
@@ -98,7 +98,7 @@ pub struct Args {
     /// Wer bewertet (Name oder Stelle)
     #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     pub assessor: Option<String>,
-    /// Datum der Bewertung: JJJJ-MM-TT oder TT.MM.JJJJ
+    /// Datum der Bewertung: TT.MM.JJJJ oder JJJJ-MM-TT
     #[arg(long, value_name = "DATUM", value_parser = parse_date_arg)]
     pub date: Option<Date>,
 }

@@ -165,9 +165,13 @@ fn change_lines(change: &Change, field: &Field, escape: Escape) -> Vec<String> {
             match key {
                 KommuneKey::Name | KommuneKey::Assessor => edit(label, e),
                 KommuneKey::Ags | KommuneKey::Date => {
-                    let plain = |v: &Option<String>| {
-                        v.as_deref()
-                            .map_or_else(|| msg::DIFF_NOTHING.to_owned(), escape)
+                    // Dates as people write them (TT.MM.JJJJ); the diff
+                    // itself holds them as in the file.
+                    let plain = |v: &Option<String>| match v.as_deref() {
+                        None => msg::DIFF_NOTHING.to_owned(),
+                        Some(value) => value
+                            .parse::<jiff::civil::Date>()
+                            .map_or_else(|_| escape(value), msg::german_date),
                     };
                     vec![msg::diff_edit(label, &plain(&e.from), &plain(&e.to))]
                 }
@@ -232,13 +236,13 @@ fn measure_lines(measure: &OwnMeasure, field: &Field, escape: Escape) -> Vec<Str
         lines.push(msg::diff_value(msg::DIFF_RESPONSIBLE, &quoted(responsible)));
     }
     if let Some(due) = state.due {
-        lines.push(msg::diff_value(msg::DIFF_DUE, &due.to_string()));
+        lines.push(msg::diff_value(msg::DIFF_DUE, &msg::german_date(due)));
     }
     lines
 }
 
 fn date(value: Option<&jiff::civil::Date>) -> String {
-    value.map_or_else(|| msg::DIFF_NOTHING.to_owned(), ToString::to_string)
+    value.map_or_else(|| msg::DIFF_NOTHING.to_owned(), |d| msg::german_date(*d))
 }
 
 /// The category's title; its id when the field has no such category.

@@ -6,14 +6,13 @@ use crate::domain::district::{District, KommuneRow, SortOrder};
 use crate::domain::field::Field;
 use crate::domain::report::AssessmentReport;
 use crate::messages as msg;
-use crate::render::escape::{file_name, one_line};
 use crate::render::findings::finding_line;
 use crate::render::report::csv::{CsvRows, ReportCsv};
 use crate::render::report::json::ReportJson;
 use crate::render::report::markdown::ReportMarkdown;
 use crate::render::report::table::ReportTable;
 use crate::render::report::xlsx::ReportXlsx;
-use crate::render::report::{Layout, Overview, Pieces, ReportRenderer};
+use crate::render::report::{Layout, Overview, Pieces, ReportRenderer, duplicate_notes};
 use crate::store::batch::{LoadScope, for_each_checked};
 use crate::store::spool::Spool;
 use jiff::civil::Date;
@@ -224,28 +223,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 
 /// Names each Kommune that appears more than once on stderr, once.
 fn warn_about_duplicates(district: &District) {
-    for row in district
-        .kommunen
-        .iter()
-        .filter(|r| r.counted && !r.duplicates.is_empty())
-    {
-        let mut files: Vec<String> = district
-            .duplicate_files(row)
-            .into_iter()
-            .map(file_name)
-            .collect();
-        files.push(file_name(&row.file));
-        files.sort();
-        let files: Vec<&str> = files.iter().map(String::as_str).collect();
-        let kommune = msg::kommune_label(
-            &one_line(&row.kommune),
-            row.ags.as_deref().map(one_line).as_deref(),
-        );
-        eprintln!(
-            "{}{}",
-            msg::REPORT_WARNING_PREFIX,
-            msg::note_duplicate(&kommune, &files, &file_name(&row.file), row.date)
-        );
+    for note in duplicate_notes(district, str::to_owned) {
+        eprintln!("{}{note}", msg::REPORT_WARNING_PREFIX);
     }
 }
 

@@ -120,17 +120,19 @@ pub fn render(renderer: &dyn ReportRenderer, report: &Report) -> Vec<u8> {
     out
 }
 
-/// The Hinweise of a district overview, one sentence each: Kommunen that
-/// appear more than once, veraltete assessments, overdue items, files left
-/// out. Text from files goes through `escape`, on one line; file names
-/// are shown as [`file_name`] shows them.
-fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
-    let mut notes = Vec::new();
+/// A Kommune as named in notes: its name and AGS on one line, through
+/// `escape`.
+fn kommune_label(row: &KommuneRow, escape: fn(&str) -> String) -> String {
     let text = |text: &str| escape(&one_line(text));
+    msg::kommune_label(&text(&row.kommune), row.ags.as_deref().map(text).as_deref())
+}
+
+/// One sentence for each Kommune that appears more than once: in which
+/// files, and which of them counts. Text from files goes through `escape`,
+/// on one line; file names are shown as [`file_name`] shows them.
+pub fn duplicate_notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
     let file = |name: &str| escape(&file_name(name));
-    let label = |row: &KommuneRow| {
-        msg::kommune_label(&text(&row.kommune), row.ags.as_deref().map(text).as_deref())
-    };
+    let mut notes = Vec::new();
     for row in &district.kommunen {
         if row.counted && !row.duplicates.is_empty() {
             let mut files: Vec<String> = district
@@ -142,13 +144,24 @@ fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
             files.sort();
             let files: Vec<&str> = files.iter().map(String::as_str).collect();
             notes.push(msg::note_duplicate(
-                &label(row),
+                &kommune_label(row, escape),
                 &files,
                 &file(&row.file),
                 row.date,
             ));
         }
     }
+    notes
+}
+
+/// The Hinweise of a district overview, one sentence each: Kommunen that
+/// appear more than once, veraltete assessments, overdue items, files left
+/// out. Text from files goes through `escape`, on one line; file names
+/// are shown as [`file_name`] shows them.
+fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
+    let mut notes = duplicate_notes(district, escape);
+    let text = |text: &str| escape(&one_line(text));
+    let label = |row: &KommuneRow| kommune_label(row, escape);
     if let Some(max_age) = district.max_age {
         for row in district.kommunen.iter().filter(|r| r.stale) {
             notes.push(msg::note_stale(

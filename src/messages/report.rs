@@ -146,17 +146,30 @@ pub fn report_category_heading(title: &str, items: usize, done_percent: &str) ->
     format!("{title} ({items} {word}, {LABEL_DONE_PERCENT} {done_percent})")
 }
 
-pub fn detail_partners(partners: &str) -> String {
-    format!("Partner: {partners}")
+pub const LABEL_PARTNERS_DETAIL: &str = "Partner";
+pub const LABEL_EVIDENCE_DETAIL: &str = "Belege";
+/// A label with its entries, one per line when there are several:
+/// "Partner: Bergtal", or "Nachweise:" and "• …" lines below it.
+pub fn detail_list(label: &str, entries: &[String]) -> Vec<String> {
+    match entries {
+        [] => Vec::new(),
+        [one] => vec![format!("{label}: {one}")],
+        many => std::iter::once(format!("{label}:"))
+            .chain(many.iter().map(|e| format!("• {e}")))
+            .collect(),
+    }
 }
+/// Marks an overdue item after its status, e.g. "○ geplant" + " · überfällig".
+pub const STATUS_OVERDUE: &str = "überfällig";
 pub fn detail_responsible(who: &str) -> String {
     format!("Verantwortlich: {who}")
 }
-pub fn detail_due(date: Date) -> String {
-    format!("Termin: {}", german_date(date))
-}
-pub fn detail_evidence(evidence: &str) -> String {
-    format!("Belege: {evidence}")
+pub fn detail_due(date: Date, overdue: bool) -> String {
+    if overdue {
+        format!("Termin: {} ({STATUS_OVERDUE})", german_date(date))
+    } else {
+        format!("Termin: {}", german_date(date))
+    }
 }
 
 /// Shown under `kin report --help`.

@@ -292,7 +292,10 @@ fn table_of_hostile_text() {
 #[test]
 fn markdown_escapes_pipes_line_breaks_and_markup() {
     let markdown = report(&with_format("markdown", &[INJECTION]));
-    assert!(markdown.contains(r"a \| b \| c<br>zweite Zeile<br>dritte Zeile"));
+    // Details below the table, line breaks as Markdown hard breaks: no raw
+    // HTML such as <br> that GitHub, GitLab or Word would show as text.
+    assert!(markdown.contains("- Notiz: a \\| b \\| c\\\n  zweite Zeile\\\n  dritte Zeile"));
+    assert!(!markdown.contains("<br>"));
     assert!(markdown.contains(r"\<script\>alert(1)\</script\> und \*\*fett\*\*"));
     assert!(markdown.contains("\\# Überschrift?\\\n\\- Liste?\\\n1\\. Aufzählung?"));
     // Every table row still has exactly its columns: no cell broke out.
@@ -495,5 +498,60 @@ fn today_takes_iso_and_german_dates_and_refuses_others() {
     assert!(
         stderr.contains("„31.02.2026“ ist kein gültiges Datum"),
         "{stderr}"
+    );
+}
+
+/// On 15.07.2027 Musterhausen's „in Umsetzung“ item with Termin 30.06.2027
+/// is überfällig: every format says so.
+#[test]
+fn overdue_items_are_marked_in_every_format() {
+    let run = |format: &str| {
+        let out = Command::cargo_bin("kin")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("COLUMNS", "100")
+            .args([
+                "report",
+                "--today",
+                "15.07.2027",
+                "--format",
+                format,
+                MUSTERHAUSEN,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let table = run("table");
+    assert!(table.contains("┆ überfällig"), "{table}");
+    assert!(table.contains("Termin: 30.06.2027"), "{table}");
+    assert!(table.contains("(überfällig)"), "{table}");
+    let markdown = run("markdown");
+    assert!(
+        markdown.contains("| ◐ in Umsetzung · **überfällig** |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- Termin: 30.06.2027 (überfällig)"),
+        "{markdown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let overdue: Vec<&str> = json["assessments"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["overdue"] == true)
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(overdue, ["wirtschaft-foerderung"]);
+    assert_eq!(json["assessments"][0]["overdue"], 1);
+    let csv = run("csv");
+    // The partners cell spans two lines: the row ends on the second.
+    assert!(
+        csv.contains(
+            "Herr Kaya;2027-06-30;;tests/fixtures/report/musterhausen.kin.toml;ja;1 überfällig\r\n"
+        ),
+        "{csv}"
     );
 }

@@ -131,16 +131,21 @@ impl Markdown {
                 &format_percent(category.counts.done_percent()),
             );
             self.heading(2, &inline(&heading));
+            // The table holds one line per item; partners, note and the
+            // other details follow below it as lists, so that no cell needs
+            // a line break (no `<br>`: renders on GitHub and GitLab, pastes
+            // into Word).
             let rows: Vec<Vec<String>> = a.items_in(&category.id).map(item_row).collect();
-            self.table(
-                &[
-                    msg::LABEL_MEASURE,
-                    msg::LABEL_STATUS,
-                    msg::LABEL_PARTNERS,
-                    msg::LABEL_NOTE,
-                ],
-                &rows,
-            );
+            self.table(&[msg::LABEL_MEASURE, msg::LABEL_STATUS], &rows);
+            for item in a.items_in(&category.id) {
+                let details = item_details(item);
+                if !details.is_empty() {
+                    self.line(&format!("**{}**", inline(&item.title)));
+                    self.blank();
+                    self.line(&details.join("\n"));
+                    self.blank();
+                }
+            }
         }
 
         self.heading(2, msg::HEADING_STATUS_TOTALS);
@@ -216,12 +221,12 @@ impl Markdown {
             .kommunen
             .iter()
             .map(|a| {
-                let mut row = vec![cell(&a.kommune)];
+                let mut row = vec![inline(&a.kommune)];
                 if ags {
-                    row.push(cell(a.ags.as_deref().unwrap_or("")));
+                    row.push(inline(a.ags.as_deref().unwrap_or("")));
                 }
                 if files {
-                    row.push(cell(&file_name(&a.file)));
+                    row.push(inline(&file_name(&a.file)));
                 }
                 row.push(msg::german_date(a.date));
                 row.extend(
@@ -269,7 +274,7 @@ impl Markdown {
             .zip(&codes)
             .map(|(s, code)| {
                 let title = format!("{}: {}", s.category_title, s.title);
-                let mut row = vec![code.clone(), cell(&title)];
+                let mut row = vec![code.clone(), inline(&title)];
                 row.extend(
                     msg::REPORT_STATUS_ORDER
                         .iter()
@@ -288,10 +293,10 @@ impl Markdown {
             .flat_map(|a| {
                 a.own.iter().map(|i| {
                     vec![
-                        cell(&a.kommune),
-                        cell(&i.category_title),
-                        cell(&i.title),
-                        msg::status_with_mark(i.status),
+                        inline(&a.kommune),
+                        inline(&i.category_title),
+                        inline(&i.title),
+                        status(i.status, i.overdue),
                     ]
                 })
             })
@@ -316,18 +321,53 @@ impl Markdown {
 
 fn item_row(item: &ItemReport) -> Vec<String> {
     let title = if item.own {
-        format!("{} *({})*", cell(&item.title), msg::LABEL_OWN_MEASURE)
+        format!("{} *({})*", inline(&item.title), msg::LABEL_OWN_MEASURE)
     } else {
-        cell(&item.title)
+        inline(&item.title)
     };
-    let mut note: Vec<String> = item.note.iter().map(|n| cell(n)).collect();
-    note.extend(detail_lines(item).iter().map(|l| cell(l)));
-    vec![
-        title,
-        msg::status_with_mark(item.status),
-        cell(&item.partners.join(", ")),
-        note.join("<br>"),
-    ]
+    vec![title, status(item.status, item.overdue)]
+}
+
+/// The status with its mark, and „überfällig“ after it for an overdue item.
+fn status(status: crate::domain::status::Status, overdue: bool) -> String {
+    if overdue {
+        format!(
+            "{} · **{}**",
+            msg::status_with_mark(status),
+            msg::STATUS_OVERDUE
+        )
+    } else {
+        msg::status_with_mark(status)
+    }
+}
+
+/// The details of an item as list lines: partners and evidence one entry
+/// per line, the note as indented paragraphs, responsible and Termin.
+fn item_details(item: &ItemReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    let list = |lines: &mut Vec<String>, label: &str, entries: &[String]| match entries {
+        [] => {}
+        [one] => lines.push(format!("- {label}: {}", inline(one))),
+        many => {
+            lines.push(format!("- {label}:"));
+            lines.extend(
+                many.iter()
+                    .map(|e| format!("  - {}", block_safe(&inline(e)))),
+            );
+        }
+    };
+    list(&mut lines, msg::LABEL_PARTNERS_DETAIL, &item.partners);
+    if let Some(note) = item.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        let text = paragraphs(note).replace('\n', "\n  ");
+        lines.push(format!("- {}: {text}", msg::LABEL_NOTE));
+    }
+    lines.extend(
+        detail_lines(item)
+            .iter()
+            .map(|l| format!("- {}", inline(l))),
+    );
+    list(&mut lines, msg::LABEL_EVIDENCE_DETAIL, &item.evidence);
+    lines
 }
 
 /// Text for a heading or a single line: escaped, line breaks as spaces.
@@ -337,15 +377,6 @@ fn inline(text: &str) -> String {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Text for a table cell: escaped, line breaks as `<br>`.
-fn cell(text: &str) -> String {
-    markdown(text.trim())
-        .lines()
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join("<br>")
 }
 
 /// Free text as Markdown paragraphs: blank lines separate paragraphs, other
@@ -385,11 +416,11 @@ mod tests {
 
     #[test]
     fn cells_escape_pipes_markup_and_line_breaks() {
-        assert_eq!(cell("a | b"), "a \\| b");
-        assert_eq!(cell("eins\nzwei\r\ndrei"), "eins<br>zwei<br>drei");
-        assert_eq!(cell("<script>*fett*"), "\\<script\\>\\*fett\\*");
-        assert_eq!(cell("C:\\Pfad|x"), "C:\\\\Pfad\\|x");
-        assert_eq!(cell("ESC\u{1b}[2J"), "ESC\\\\u{1b}\\[2J");
+        assert_eq!(inline("a | b"), "a \\| b");
+        assert_eq!(inline("eins\nzwei\r\ndrei"), "eins zwei drei");
+        assert_eq!(inline("<script>*fett*"), "\\<script\\>\\*fett\\*");
+        assert_eq!(inline("C:\\Pfad|x"), "C:\\\\Pfad\\|x");
+        assert_eq!(inline("ESC\u{1b}[2J"), "ESC\\\\u{1b}\\[2J");
     }
 
     #[test]

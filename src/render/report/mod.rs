@@ -182,18 +182,15 @@ fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
     notes
 }
 
-/// The extra lines about an item besides note and partners, for people:
-/// who is responsible, by when, and the evidence.
+/// The extra lines about an item besides note, partners and evidence, for
+/// people: who is responsible, and by when (marked when overdue).
 fn detail_lines(item: &ItemReport) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(who) = &item.responsible {
         lines.push(msg::detail_responsible(who));
     }
     if let Some(due) = item.due {
-        lines.push(msg::detail_due(due));
-    }
-    if !item.evidence.is_empty() {
-        lines.push(msg::detail_evidence(&item.evidence.join(", ")));
+        lines.push(msg::detail_due(due, item.overdue));
     }
     lines
 }

@@ -253,15 +253,23 @@ impl Output {
         if item.own {
             title.push_str(&format!("\n({})", msg::LABEL_OWN_MEASURE));
         }
-        let partners = item.partners.join(", ");
+        // One partner per line: names with commas stay apart.
+        let partners = item.partners.join("\n");
         let mut note: Vec<String> = item.note.iter().map(|n| text(n)).collect();
-        if narrow && !partners.is_empty() {
-            note.push(text(&msg::detail_partners(&partners)));
+        if narrow {
+            let lines = msg::detail_list(msg::LABEL_PARTNERS_DETAIL, &item.partners);
+            note.extend(lines.iter().map(|l| text(l)));
         }
         note.extend(detail_lines(item).iter().map(|l| text(l)));
+        let evidence = msg::detail_list(msg::LABEL_EVIDENCE_DETAIL, &item.evidence);
+        note.extend(evidence.iter().map(|l| text(l)));
+        let mut status = msg::status_with_mark(item.status);
+        if item.overdue {
+            status = format!("{status}\n{}", msg::STATUS_OVERDUE);
+        }
         let mut row = vec![
             Cell::new(fit(&title, widths[0])),
-            self.status_cell(item.status, msg::status_with_mark(item.status)),
+            self.status_cell(item.status, status),
         ];
         if !narrow {
             row.push(Cell::new(fit(&text(&partners), widths[2])));
@@ -482,7 +490,14 @@ impl Output {
                     Cell::new(text(&a.kommune)),
                     Cell::new(&item.category_title),
                     Cell::new(text(&item.title)),
-                    self.status_cell(item.status, msg::status_with_mark(item.status)),
+                    self.status_cell(item.status, {
+                        let status = msg::status_with_mark(item.status);
+                        if item.overdue {
+                            format!("{status}\n{}", msg::STATUS_OVERDUE)
+                        } else {
+                            status
+                        }
+                    }),
                 ]);
             }
         }

@@ -44,6 +44,8 @@ pub fn overview() -> String {
         .to_string();
     let hint = crate::cli::hint::Hint::detect();
     let steps = msg::overview_first_steps(&hint.command(&["assess"]), &hint.command(&["help"]));
+    // Fits a terminal of 80 columns, like the command list above it.
+    let steps = crate::render::wrap::wrap(&steps, 79);
     format!("{}\n{steps}\n", commands.trim_end())
 }
 

@@ -204,34 +204,34 @@ pub fn summary_umsetzungsgrad(percent: &str) -> String {
     format!("Umsetzungsgrad: {percent} (umgesetzt von allen Punkten außer „nicht relevant“)")
 }
 /// `unanswered` is the command that walks only what is still open.
-pub fn summary_unassessed(unassessed: usize, total: usize, unanswered: &str) -> String {
+pub fn summary_unassessed(unassessed: usize, total: usize) -> String {
     match unassessed {
         0 => format!("Alle {total} Punkte sind bewertet."),
-        n => {
-            format!("Noch unbewertet: {n} von {total} Punkten; nur diese durchgehen: {unanswered}")
-        }
+        n => format!("Noch unbewertet: {n} von {total} Punkten"),
     }
+}
+/// `unanswered` is the command that walks only what is still unbewertet.
+pub fn summary_only_unanswered(unanswered: &str) -> String {
+    format!("Nur diese durchgehen: {unanswered}")
 }
 pub fn summary_more(count: usize) -> String {
     format!("  … und {count} weitere")
 }
 pub fn summary_overdue(count: usize, today: &str) -> String {
-    match count {
-        1 => format!(
-            "Überfällig: 1 Punkt ist geplant oder in Umsetzung, sein Termin lag vor dem {today}:"
-        ),
-        n => format!(
-            "Überfällig: {n} Punkte sind geplant oder in Umsetzung, ihr Termin lag vor dem {today}:"
-        ),
-    }
+    let items = if count == 1 {
+        "1 Punkt".to_owned()
+    } else {
+        format!("{count} Punkte")
+    };
+    format!("Überfällig: {items} (geplant oder in Umsetzung, Termin vor dem {today})")
 }
 pub fn summary_item(title: &str) -> String {
     format!("  • {title}")
 }
 pub fn summary_overdue_item(title: &str, due: &str) -> String {
-    format!("  • {title} (Termin {due})")
+    format!("  • {title} – Termin {due}")
 }
 /// `check` is the command that checks the file, ready to type.
 pub fn summary_saved(path: &str, check: &str) -> String {
-    format!("Gespeichert in {path}; prüfen mit: {check}")
+    format!("Gespeichert in {path}\nPrüfen mit: {check}")
 }

@@ -39,11 +39,7 @@ pub fn session_summary(
     lines.push(msg::summary_umsetzungsgrad(&format_percent(
         counts.done_percent(),
     )));
-    lines.push(msg::summary_unassessed(
-        counts.unassessed(),
-        counts.total(),
-        &next.unanswered,
-    ));
+    lines.push(msg::summary_unassessed(counts.unassessed(), counts.total()));
     let title = |t: &str| shorten(&one_line(t), TITLE_WIDTH);
     let unassessed: Vec<String> = assessment
         .items(field)
@@ -51,7 +47,10 @@ pub fn session_summary(
         .filter(|item| item.status() == crate::domain::status::Status::Unknown)
         .map(|item| msg::summary_item(&title(item.title)))
         .collect();
-    push_listed(&mut lines, unassessed);
+    if !unassessed.is_empty() {
+        push_listed(&mut lines, unassessed);
+        lines.push(msg::summary_only_unanswered(&next.unanswered));
+    }
     let overdue = assessment.overdue_items(field, today);
     if !overdue.is_empty() {
         lines.push(msg::summary_overdue(

@@ -5,6 +5,7 @@ use super::line_input;
 use crate::assess::lines::read_lines;
 use crate::assess::prompter::{Check, Progress, Prompter, any_text};
 use crate::messages as msg;
+use crate::render::wrap::shorten;
 use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Editor, Select};
@@ -135,10 +136,14 @@ impl Prompter for TerminalPrompter {
         items: &[String],
         default: usize,
     ) -> anyhow::Result<Option<usize>> {
+        // One row per item: dialoguer's list redraws wrong when an item
+        // wraps, so a long one is shortened (the "❯ " before it included).
+        let room = usize::from(self.term.size().1).saturating_sub(3).max(10);
+        let shown: Vec<String> = items.iter().map(|item| shorten(item, room)).collect();
         interact(|| {
             Select::with_theme(&self.theme)
                 .with_prompt(prompt)
-                .items(items)
+                .items(&shown)
                 .default(default)
                 .interact_on_opt(&self.term)
                 .map_err(io_error)

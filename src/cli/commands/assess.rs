@@ -78,10 +78,20 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let interrupted = {
         let (path, again) = (args.file.clone(), hint.command(&again));
         move |saved: bool| {
-            if saved {
+            let message = if saved {
                 msg::interrupted_saved(&shown_path(&path), &again)
             } else {
                 msg::interrupted_nothing_saved()
+            };
+            // The sentence is wrapped to the terminal; the command stays
+            // one line, so that it can be copied as it is.
+            let columns = usize::from(dialoguer::console::Term::stderr().size().1);
+            let (sentence, command) = message.split_once('\n').unwrap_or((&message, ""));
+            let sentence = textwrap::fill(sentence, columns.clamp(20, 100));
+            if command.is_empty() {
+                sentence
+            } else {
+                format!("{sentence}\n{command}")
             }
         }
     };

@@ -34,8 +34,8 @@ pub fn held_open(certain: bool) -> String {
         "ein anderes Programm hat die Datei geöffnet, oder es fehlt das Recht, sie zu ersetzen"
     };
     format!(
-        "{cause} (z. B. Excel, ein Editor, ein Virenscanner oder OneDrive); \
-         bitte das Programm schließen und noch einmal versuchen"
+        "{cause} (z. B. Excel, ein Editor, ein Virenscanner oder OneDrive), deshalb hat kin \
+         sie nicht ersetzt; bitte das Programm schließen und noch einmal versuchen"
     )
 }
 
@@ -140,8 +140,9 @@ mod tests {
         assert_eq!(
             write_failed("a.kin.toml", &held),
             "a.kin.toml kann nicht geschrieben werden: ein anderes Programm hat die Datei \
-             geöffnet (z. B. Excel, ein Editor, ein Virenscanner oder OneDrive); bitte das \
-             Programm schließen und noch einmal versuchen; es wurde nichts geändert"
+             geöffnet (z. B. Excel, ein Editor, ein Virenscanner oder OneDrive), deshalb hat \
+             kin sie nicht ersetzt; bitte das Programm schließen und noch einmal versuchen; \
+             es wurde nichts geändert"
         );
     }
 }

@@ -169,6 +169,15 @@ mod tests {
         dir
     }
 
+    /// Every assessment of [`tree`] outside hidden folders, sorted.
+    const EVERY_VISIBLE: [&str; 5] = [
+        "a.kin.toml",
+        "b.kin.toml",
+        "kreis/m.kin.toml",
+        "kreis/tief/c.kin.toml",
+        "kreis/z.kin.toml",
+    ];
+
     fn relative(root: &Path, files: Vec<PathBuf>) -> Vec<String> {
         files
             .iter()
@@ -189,16 +198,7 @@ mod tests {
     fn a_folder_means_every_assessment_below_it_sorted() {
         let dir = tree();
         let files = expand(&[dir.path().to_path_buf()]).unwrap();
-        assert_eq!(
-            relative(dir.path(), files),
-            [
-                "a.kin.toml",
-                "b.kin.toml",
-                "kreis/m.kin.toml",
-                "kreis/tief/c.kin.toml",
-                "kreis/z.kin.toml"
-            ]
-        );
+        assert_eq!(relative(dir.path(), files), EVERY_VISIBLE);
     }
 
     #[test]
@@ -219,16 +219,7 @@ mod tests {
     fn two_stars_reach_into_subfolders_but_not_hidden_ones() {
         let dir = tree();
         let files = expand(&[pattern(dir.path(), "**/*.kin.toml")]).unwrap();
-        assert_eq!(
-            relative(dir.path(), files),
-            [
-                "a.kin.toml",
-                "b.kin.toml",
-                "kreis/m.kin.toml",
-                "kreis/tief/c.kin.toml",
-                "kreis/z.kin.toml"
-            ]
-        );
+        assert_eq!(relative(dir.path(), files), EVERY_VISIBLE);
     }
 
     #[test]

@@ -105,6 +105,10 @@ fn folder() -> tempfile::TempDir {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "Windows file names cannot hold line breaks, colons or control characters"
+)]
 fn check_in_every_format() {
     let dir = folder();
     let invalid = format!("{NAME}.invalid.kin.toml");
@@ -121,6 +125,10 @@ fn check_in_every_format() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "Windows file names cannot hold line breaks, colons or control characters"
+)]
 fn report_in_every_format() {
     let dir = folder();
     let second = format!("2-{NAME}");
@@ -147,6 +155,10 @@ fn report_in_every_format() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "Windows file names cannot hold line breaks, colons or control characters"
+)]
 fn diff_in_every_format_and_as_git_driver() {
     let dir = folder();
     let second = format!("2-{NAME}");
@@ -169,6 +181,10 @@ fn diff_in_every_format_and_as_git_driver() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "Windows file names cannot hold line breaks, colons or control characters"
+)]
 fn set_init_and_assess_messages() {
     let dir = folder();
     let out = run(

@@ -50,6 +50,7 @@ fn a_file_held_open_by_another_program_is_left_unchanged_with_the_reason() {
         stderr.contains("ein anderes Programm hat die Datei geöffnet"),
         "{stderr}"
     );
+    assert!(stderr.contains("hat kin sie nicht ersetzt"), "{stderr}");
     assert!(stderr.contains("noch einmal versuchen"), "{stderr}");
     assert!(!stderr.contains("os error"), "{stderr}");
     assert!(waited >= Duration::from_millis(1500), "retried: {waited:?}");

@@ -9,6 +9,7 @@ use crate::domain::figures::format_percent;
 use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::messages as msg;
 use crate::render::escape::{file_name, markdown};
+use std::io::{self, Write};
 
 /// The Markdown format.
 pub struct ReportMarkdown {
@@ -28,7 +29,7 @@ impl ReportRenderer for ReportMarkdown {
         };
         match overview.single {
             Some(one) => markdown.assessment(one),
-            None => markdown.district(overview.district),
+            None => markdown.district(overview.district, out)?,
         }
         out.write_all(markdown.text.as_bytes())
     }
@@ -170,7 +171,9 @@ impl Markdown {
         self.line(&format!("*{}*", inline(msg::PERCENT_EXPLANATION)));
     }
 
-    fn district(&mut self, district: &District) {
+    /// The district overview; written to `out` in parts, so that thousands
+    /// of Kommunen are never held as one text.
+    fn district(&mut self, district: &District, out: &mut dyn Write) -> io::Result<()> {
         self.heading(
             1,
             &msg::report_title_district(&district.field_title, district.totals.kommunen),
@@ -243,6 +246,9 @@ impl Markdown {
             })
             .collect();
         self.aligned_table(&header, &align, &rows);
+        drop(rows);
+        out.write_all(self.text.as_bytes())?;
+        self.text.clear();
         self.line(&msg::district_percent_line(
             &format_percent(district.totals.done_percent()),
             &format_percent(district.totals.assessed_percent()),
@@ -316,6 +322,7 @@ impl Markdown {
         // No trailing blank line: the output ends with exactly one newline.
         self.text.truncate(self.text.trim_end().len());
         self.text.push('\n');
+        Ok(())
     }
 }
 

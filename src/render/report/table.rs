@@ -5,6 +5,7 @@
 
 use super::sheet::marks;
 use super::{Layout, Overview, Pieces, ReportRenderer, Screen, detail_lines, notes};
+use crate::domain::district::KommuneRow;
 use crate::domain::figures::format_percent;
 use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::domain::status::Status;
@@ -50,7 +51,7 @@ impl ReportRenderer for ReportTable {
         };
         match overview.single {
             Some(one) => text.assessment(one),
-            None => text.district(overview.district),
+            None => text.district(overview.district, out)?,
         }
         out.write_all(text.text.as_bytes())
     }
@@ -63,6 +64,14 @@ struct Output {
 }
 
 impl Output {
+    /// Writes what is there so far to `out`, so that a district of
+    /// thousands of Kommunen is never held as one text.
+    fn flush(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.text.as_bytes())?;
+        self.text.clear();
+        Ok(())
+    }
+
     /// Appends a table (or text block) line by line without trailing spaces.
     fn push(&mut self, table: &Table) {
         for line in table.lines() {
@@ -325,22 +334,62 @@ impl Output {
             .unwrap_or(0);
         let squeezable = longest_name.saturating_sub(MATRIX_NAME_WIDTH)
             + longest_marks.saturating_sub(MATRIX_MARKS_WIDTH);
+        // The widest line depends only on the widest cell of each column:
+        // measure a table of the rows that hold those, not of all rows.
+        let widest_rows = widest_rows(district);
         let fits = |columns: MatrixColumns| {
-            let mut table = plain.matrix_table(district, columns);
+            let mut table = plain.matrix_table(district, &widest_rows, columns);
             table.set_content_arrangement(ContentArrangement::Disabled);
             let widest = table.lines().map(|l| l.trim_end().width()).max();
             widest.unwrap_or(0).saturating_sub(squeezable) <= usize::from(self.screen.width)
         };
         let columns = choices.into_iter().find(|c| fits(*c)).unwrap_or(choices[2]);
-        Matrix {
-            table: self.matrix_table(district, columns),
-            columns,
+        Matrix { columns }
+    }
+
+    /// Writes the matrix [`MATRIX_CHUNK`] rows at a time, so that a table
+    /// of thousands of Kommunen is never laid out whole. Every chunk is laid
+    /// out together with the rows that hold the widest cells (appended at
+    /// its end and left out of the output), so all chunks get the widths the
+    /// whole table would have.
+    fn push_matrix(
+        &mut self,
+        district: &District,
+        columns: MatrixColumns,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let widest = widest_rows(district);
+        let lines = |output: &Output, rows: &[&KommuneRow]| -> Vec<String> {
+            output
+                .matrix_table(district, rows, columns)
+                .lines()
+                .map(|l| l.trim_end().to_owned())
+                .collect()
+        };
+        let once = lines(self, &widest).len();
+        let twice = lines(self, &[widest.as_slice(), widest.as_slice()].concat()).len();
+        let (widest_lines, header_lines) = (twice - once, 2 * once - twice);
+        for (index, chunk) in district.kommunen.chunks(MATRIX_CHUNK).enumerate() {
+            let rows: Vec<&KommuneRow> = chunk.iter().chain(widest.iter().copied()).collect();
+            let chunk_lines = lines(self, &rows);
+            let start = if index == 0 { 0 } else { header_lines };
+            for line in &chunk_lines[start..chunk_lines.len() - widest_lines] {
+                self.text.push_str(line);
+                self.text.push('\n');
+            }
+            self.flush(out)?;
         }
+        Ok(())
     }
 
     /// Kommunen as rows, the field's suggestions as columns with short codes
     /// (explained in the totals table), then the percentages.
-    fn matrix_table(&self, district: &District, columns: MatrixColumns) -> Table {
+    fn matrix_table(
+        &self,
+        district: &District,
+        rows: &[&KommuneRow],
+        columns: MatrixColumns,
+    ) -> Table {
         let mut matrix = self.table(MATRIX_STYLE);
         let mut header = vec![Cell::new(msg::LABEL_KOMMUNE)];
         if columns.ags {
@@ -363,7 +412,7 @@ impl Output {
             header.push(Cell::new(msg::LABEL_MARKS));
         }
         matrix.set_header(header);
-        for a in &district.kommunen {
+        for a in rows {
             let mut row = vec![Cell::new(text(&a.kommune))];
             if columns.ags {
                 row.push(Cell::new(text(a.ags.as_deref().unwrap_or(""))));
@@ -403,7 +452,11 @@ impl Output {
         matrix
     }
 
-    fn district(&mut self, district: &District) {
+    fn district(
+        &mut self,
+        district: &District,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
         self.heading(
             &msg::report_title_district(&district.field_title, district.totals.kommunen),
             '═',
@@ -424,7 +477,7 @@ impl Output {
 
         self.heading(msg::HEADING_MATRIX, '─');
         let matrix = self.fitting_matrix(district);
-        self.push(&matrix.table);
+        self.push_matrix(district, matrix.columns, out)?;
         self.paragraph(&msg::district_percent_line(
             &format_percent(district.totals.done_percent()),
             &format_percent(district.totals.assessed_percent()),
@@ -509,11 +562,41 @@ impl Output {
             self.heading(msg::HEADING_OWN_MEASURES, '─');
             self.push(&own);
         }
+        Ok(())
     }
 }
 
 /// The matrix leaves out columns rather than wrap names shorter than this.
 const MATRIX_NAME_WIDTH: usize = 16;
+
+/// For each column of the matrix that varies in width, the row with its
+/// widest cell (each row once).
+fn widest_rows(district: &District) -> Vec<&KommuneRow> {
+    let rows = &district.kommunen;
+    let widths: [fn(&KommuneRow) -> usize; 6] = [
+        |a| {
+            text(&a.kommune)
+                .lines()
+                .map(|l| l.width())
+                .max()
+                .unwrap_or(0)
+        },
+        |a| text(a.ags.as_deref().unwrap_or("")).width(),
+        |a| text(&file_name(&a.file)).width(),
+        |a| format_percent(a.done_percent()).width(),
+        |a| format_percent(a.assessed_percent()).width(),
+        |a| marks(a).width(),
+    ];
+    let mut chosen: Vec<usize> = widths
+        .iter()
+        .filter_map(|width| {
+            (0..rows.len()).max_by_key(|&i| (width(&rows[i]), std::cmp::Reverse(i)))
+        })
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen.into_iter().map(|i| &rows[i]).collect()
+}
 
 /// The Hinweis column wraps rather than leave out columns beyond this.
 const MATRIX_MARKS_WIDTH: usize = 10;
@@ -543,9 +626,11 @@ impl MatrixColumns {
 }
 
 struct Matrix {
-    table: Table,
     columns: MatrixColumns,
 }
+
+/// How many rows of the district matrix are laid out at once.
+const MATRIX_CHUNK: usize = 256;
 
 /// Below this width the item tables have no partner column of their own.
 const NARROW_BELOW: u16 = 100;
@@ -631,5 +716,58 @@ fn status_colour(status: Status) -> Option<Color> {
         Status::Planned => Some(Color::Yellow),
         Status::Open => Some(Color::Red),
         Status::NotApplicable | Status::Unknown => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::field::Field;
+    use crate::domain::report::Report;
+    use crate::format::read::load;
+
+    /// 600 Kommunen are laid out in chunks, with the same lines as one
+    /// table of all of them, also where names wrap at 60 columns.
+    #[test]
+    fn the_matrix_in_chunks_equals_the_whole_table() {
+        let field = Field::embedded();
+        let fixtures = [
+            include_str!("../../../tests/fixtures/report/musterhausen.kin.toml"),
+            include_str!("../../../tests/fixtures/report/beispielheim.kin.toml"),
+            include_str!("../../../tests/fixtures/report/bergtal.kin.toml"),
+        ];
+        let assessments: Vec<(String, _)> = (0..600)
+            .map(|i| {
+                let mut a = load(fixtures[i % 3].as_bytes(), field).assessment.unwrap();
+                a.kommune.name = format!(
+                    "{} {i}",
+                    ["Au", "Villingen-Schwenningen im Schwarzwald"][i % 2]
+                );
+                a.kommune.ags = (i % 7 != 0).then(|| format!("08{i:06}"));
+                (format!("k{i}.kin.toml"), a)
+            })
+            .collect();
+        let report = Report::build(&assessments, field, jiff::civil::date(2027, 7, 15));
+        let district = &report.district;
+        for width in [60, 120] {
+            let mut output = Output {
+                screen: Screen {
+                    width,
+                    colour: false,
+                },
+                show_files: false,
+                text: String::new(),
+            };
+            let columns = output.fitting_matrix(district).columns;
+            let mut chunked = Vec::new();
+            output.push_matrix(district, columns, &mut chunked).unwrap();
+            let rows: Vec<&KommuneRow> = district.kommunen.iter().collect();
+            let whole: String = output
+                .matrix_table(district, &rows, columns)
+                .lines()
+                .map(|l| format!("{}\n", l.trim_end()))
+                .collect();
+            assert_eq!(String::from_utf8(chunked).unwrap(), whole, "width {width}");
+        }
     }
 }

@@ -50,6 +50,17 @@ struct Piece<'a> {
 /// counted in. A word that fits on the next line goes there whole unless
 /// that would leave more than a third of this line empty.
 fn wrap_line(line: &str, width: usize, out: &mut String) {
+    // A list entry („• …“) continues under its text, not under the bullet.
+    let indent = if line.starts_with("• ") && width >= 12 {
+        2
+    } else {
+        0
+    };
+    let new_line = |out: &mut String| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', indent));
+        indent
+    };
     let mut used = 0;
     let mut first_on_line = true;
     // Spaces before the next word, kept as they are unless the line breaks
@@ -66,9 +77,9 @@ fn wrap_line(line: &str, width: usize, out: &mut String) {
         (spaces, at_start) = (0, false);
         let word_width = word.width();
         let room = width.saturating_sub(used + before);
-        if !first_on_line && word_width > room && word_width <= width && room <= width / 3 {
-            out.push('\n');
-            used = 0;
+        if !first_on_line && word_width > room && word_width <= width - indent && room <= width / 3
+        {
+            used = new_line(out);
             first_on_line = true;
         }
         let pieces = pieces(word);
@@ -93,22 +104,24 @@ fn wrap_line(line: &str, width: usize, out: &mut String) {
                 if index > 0 {
                     out.push_str(pieces[index - 1].mark);
                 }
-                out.push('\n');
+                used = new_line(out);
             }
             // The piece starts a line; one wider than a line is cut with
             // a hyphen where it must be.
             // (Each step looks at one line's worth of text only.)
             let mut rest = piece.text;
             loop {
-                let (head, tail) = split_at_width(rest, width - mark);
+                let room = width.saturating_sub(used).max(2);
+                let (head, tail) = split_at_width(rest, room - mark);
                 if tail.is_empty() {
                     out.push_str(head);
-                    used = head.width();
+                    used += head.width();
                     break;
                 }
-                let (head, tail) = split_at_width(rest, width - 1);
+                let (head, tail) = split_at_width(rest, room - 1);
                 out.push_str(head);
-                out.push_str("-\n");
+                out.push('-');
+                used = new_line(out);
                 rest = tail;
             }
             first_on_line = false;
@@ -276,6 +289,24 @@ mod tests {
         let wrapped = lines(&code, 10);
         assert_eq!(wrapped, ["AAAAAAAAA-", "AAAAAAAAA-", "AAAAAAA"]);
         assert_eq!(lines("漢字漢字漢字", 5), ["漢字-", "漢字-", "漢字"]);
+    }
+
+    #[test]
+    fn list_entries_continue_under_their_text() {
+        assert_eq!(
+            lines("• GR-Beschluss vom 14.03.2019, TOP 5", 20),
+            ["• GR-Beschluss vom", "  14.03.2019, TOP 5"]
+        );
+        let url = lines(
+            "• https://www.oberhaslach.de/rathaus/gemeinderat/2019/bauhof.pdf",
+            26,
+        );
+        assert!(
+            url[1..]
+                .iter()
+                .all(|l| l.starts_with("  ") && l.width() <= 26),
+            "{url:?}"
+        );
     }
 
     #[test]

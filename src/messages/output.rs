@@ -24,7 +24,7 @@ pub fn output_is_folder(path: &str) -> String {
 }
 
 pub const BINARY_OUTPUT_ON_TERMINAL: &str = "dieses Format ist eine Datei für Excel oder Word und lässt sich im Terminal nicht anzeigen; \
-     bitte mit --output DATEI in eine Datei schreiben, z. B. --output kreis.xlsx";
+     bitte mit --output DATEI in eine Datei schreiben, z. B. --output kreis.xlsx oder --output bericht.docx";
 
 /// Writing to stdout failed (not a reader that went away: that is fine).
 pub const CANNOT_WRITE_STDOUT: &str = "die Ausgabe kann nicht geschrieben werden";

@@ -103,12 +103,36 @@ pub fn markdown_line(text: &str) -> String {
     markdown_literal(&one_line(text))
 }
 
+/// Text as it may stand in an XML or HTML document (a Word document's XML,
+/// an HTML page): like [`multi_line`], and the noncharacters that XML
+/// forbids and HTML reports as errors (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF)
+/// become visible escapes too. Markup characters are left to the writer.
+pub fn document_text(text: &str) -> String {
+    let text = multi_line(text);
+    if !text.chars().any(is_noncharacter) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_noncharacter(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
 /// Text from a file for HTML element content and attribute values: `&`,
-/// `<`, `>`, `"` and `'` as character references, hidden characters made
-/// visible, line breaks kept.
+/// `<`, `>`, `"` and `'` as character references, hidden characters and
+/// noncharacters made visible ([`document_text`]), line breaks kept.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in multi_line(text).chars() {
+    for c in document_text(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -239,5 +263,16 @@ mod tests {
         assert_eq!(github_message("50 %\r\nok"), "50 %25 ⏎ ok");
         assert_eq!(github_message("ESC\u{1b}[2J"), "ESC\\u{1b}[2J");
         assert_eq!(github_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn document_text_escapes_what_xml_forbids() {
+        assert_eq!(document_text("a\u{0}b\u{b}"), "a\\u{0}b\\u{b}");
+        assert_eq!(
+            document_text("x\u{fffe}\u{fdd0}\u{10ffff}"),
+            "x\\u{fffe}\\u{fdd0}\\u{10ffff}"
+        );
+        assert_eq!(document_text("Zeile\r\nZeile"), "Zeile\nZeile");
+        assert_eq!(html("a\u{ffff}<"), "a\\u{ffff}&lt;");
     }
 }

@@ -2,6 +2,7 @@
 
 mod arguments;
 mod assess;
+mod browser;
 mod check;
 mod check_many;
 mod ci_examples;
@@ -17,6 +18,7 @@ mod init;
 mod misc;
 mod output;
 mod report;
+mod report_document;
 mod set;
 #[path = "../support/mod.rs"]
 mod support;

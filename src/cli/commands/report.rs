@@ -8,6 +8,8 @@ use crate::domain::report::AssessmentReport;
 use crate::messages as msg;
 use crate::render::findings::finding_line;
 use crate::render::report::csv::{CsvRows, ReportCsv};
+use crate::render::report::docx::ReportDocx;
+use crate::render::report::html::ReportHtml;
 use crate::render::report::json::ReportJson;
 use crate::render::report::markdown::ReportMarkdown;
 use crate::render::report::table::ReportTable;
@@ -79,6 +81,10 @@ pub enum Format {
     Csv,
     /// Excel-Arbeitsmappe mit den Blättern Kommunen, Maßnahmen und Matrix (nur mit --output)
     Xlsx,
+    /// HTML-Seite zum Ansehen und Drucken (A4), mit Diagrammen; eine Datei ohne weitere Dateien
+    Html,
+    /// Word-Dokument (.docx) mit Tabellen und Diagrammen (nur mit --output)
+    Docx,
 }
 
 impl Format {
@@ -90,6 +96,14 @@ impl Format {
             Format::Json => Box::new(ReportJson),
             Format::Csv => Box::new(ReportCsv { rows }),
             Format::Xlsx => Box::new(ReportXlsx),
+            Format::Html => Box::new(ReportHtml {
+                field: Field::embedded(),
+                layout,
+            }),
+            Format::Docx => Box::new(ReportDocx {
+                field: Field::embedded(),
+                layout,
+            }),
         }
     }
 }

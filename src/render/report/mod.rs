@@ -10,6 +10,9 @@
 //! where it goes (stdout or `--output FILE`).
 
 pub mod csv;
+pub mod document;
+pub mod docx;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sheet;

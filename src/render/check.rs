@@ -18,25 +18,27 @@ pub trait CheckRenderer {
     fn finish(&mut self, totals: FindingCounts, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// One line per finding, `FILE:LINE:COL: error: message`, then the summary.
-pub struct CheckText;
-
-impl CheckRenderer for CheckText {
-    fn files(&mut self, files: &[CheckedFile], out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(findings::text_lines(files).as_bytes())
-    }
-
-    fn finish(&mut self, totals: FindingCounts, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(findings::summary_line(totals).as_bytes())
-    }
+/// A line per finding, written as each chunk is checked, then the summary
+/// line: compiler-style text ([`CheckLines::TEXT`]) or GitHub Actions
+/// workflow commands ([`CheckLines::GITHUB`]).
+pub struct CheckLines {
+    lines: fn(&[CheckedFile]) -> String,
 }
 
-/// GitHub Actions workflow commands, then the summary.
-pub struct CheckGithub;
+impl CheckLines {
+    /// `FILE:LINE:COL: error: message`.
+    pub const TEXT: CheckLines = CheckLines {
+        lines: findings::text_lines,
+    };
+    /// `::error file=…,line=…::message`.
+    pub const GITHUB: CheckLines = CheckLines {
+        lines: findings::github_lines,
+    };
+}
 
-impl CheckRenderer for CheckGithub {
+impl CheckRenderer for CheckLines {
     fn files(&mut self, files: &[CheckedFile], out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(findings::github_lines(files).as_bytes())
+        out.write_all((self.lines)(files).as_bytes())
     }
 
     fn finish(&mut self, totals: FindingCounts, out: &mut dyn Write) -> io::Result<()> {

@@ -7,7 +7,7 @@ use crate::domain::field::Field;
 use crate::domain::finding::Severity;
 use crate::domain::gates::Gates;
 use crate::messages as msg;
-use crate::render::check::{CheckGithub, CheckJson, CheckRenderer, CheckText};
+use crate::render::check::{CheckJson, CheckLines, CheckRenderer};
 use crate::render::findings::FindingCounts;
 use crate::store::batch::{CheckedFile, LoadScope, for_each_checked};
 use jiff::civil::Date;
@@ -62,9 +62,9 @@ pub enum Format {
 impl Format {
     pub fn renderer(self) -> Box<dyn CheckRenderer> {
         match self {
-            Format::Text => Box::new(CheckText),
+            Format::Text => Box::new(CheckLines::TEXT),
             Format::Json => Box::<CheckJson>::default(),
-            Format::Github => Box::new(CheckGithub),
+            Format::Github => Box::new(CheckLines::GITHUB),
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::finding::{Finding, Position};
 use crate::domain::status::Status;
 use crate::format::keys::{ItemKey, KommuneKey, OwnKey, TableKey, TopKey};
 use crate::format::lexical::decode;
-use crate::format::toml_reader::{DeTable, DeValue, TableReader, TomlReader, Value};
+use crate::format::toml_reader::{DeTable, DeValue, TableReader, TomlReader, TomlValue};
 use crate::messages as msg;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -196,7 +196,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The format version; `None` when it is newer than this kin (reported alone).
-    fn schema(&mut self, value: &Value<'_>) -> Option<u32> {
+    fn schema(&mut self, value: &TomlValue<'_>) -> Option<u32> {
         let DeValue::Integer(number) = value.get_ref() else {
             self.reader
                 .wrong_type(TopKey::Schema.as_str(), value, msg::A_NUMBER);
@@ -245,7 +245,7 @@ impl<'a> Checker<'a> {
         self.reader.warning(code, message, span);
     }
 
-    fn kommune(&mut self, value: &Value<'_>) -> Option<Kommune> {
+    fn kommune(&mut self, value: &TomlValue<'_>) -> Option<Kommune> {
         let table = self.reader.table(TopKey::Kommune.as_str(), value)?;
         let errors_before = self.reader.error_count();
         let kommune = TableReader::<KommuneKey>::new(table, value.span());
@@ -291,7 +291,7 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn answers(&mut self, value: &Value<'_>) -> BTreeMap<String, String> {
+    fn answers(&mut self, value: &TomlValue<'_>) -> BTreeMap<String, String> {
         let mut answers = BTreeMap::new();
         let Some(table) = self.reader.table(TopKey::Answers.as_str(), value) else {
             return answers;
@@ -311,7 +311,7 @@ impl<'a> Checker<'a> {
         answers
     }
 
-    fn suggestions(&mut self, value: &Value<'_>) -> BTreeMap<String, ItemState> {
+    fn suggestions(&mut self, value: &TomlValue<'_>) -> BTreeMap<String, ItemState> {
         let mut suggestions = BTreeMap::new();
         let Some(table) = self.reader.table(TopKey::Suggestions.as_str(), value) else {
             return suggestions;
@@ -344,7 +344,7 @@ impl<'a> Checker<'a> {
         suggestions
     }
 
-    fn own_measures(&mut self, value: &Value<'_>) -> Vec<OwnMeasure> {
+    fn own_measures(&mut self, value: &TomlValue<'_>) -> Vec<OwnMeasure> {
         let mut measures = Vec::new();
         let key = TopKey::Own.as_str();
         let DeValue::Array(array) = value.get_ref() else {
@@ -404,7 +404,7 @@ impl<'a> Checker<'a> {
 
     /// An own measure's id: kebab-case, and neither a suggestion's id nor
     /// one already `seen`.
-    fn own_id(&mut self, value: &Value<'_>, seen: &mut HashSet<String>) -> Option<String> {
+    fn own_id(&mut self, value: &TomlValue<'_>, seen: &mut HashSet<String>) -> Option<String> {
         let id = self.string(OwnKey::Id.as_str(), value)?;
         if !is_kebab_case(&id) {
             self.reader
@@ -479,18 +479,18 @@ impl<'a> Checker<'a> {
     /// A text value. Line breaks inside it are read as `\n` whether the file
     /// has LF or CRLF line ends, so the same content compares equal on every
     /// platform (and with git's autocrlf).
-    fn string(&mut self, key: &str, value: &Value<'_>) -> Option<String> {
+    fn string(&mut self, key: &str, value: &TomlValue<'_>) -> Option<String> {
         self.reader.text(key, value).map(unify_line_breaks)
     }
 
     /// A text the assessment keeps, when it is being built; the same
     /// checks either way.
-    fn kept_text(&mut self, key: &str, value: &Value<'_>) -> Option<String> {
+    fn kept_text(&mut self, key: &str, value: &TomlValue<'_>) -> Option<String> {
         let text = self.reader.text(key, value)?;
         self.build.then(|| unify_line_breaks(text))
     }
 
-    fn string_list(&mut self, key: &str, value: &Value<'_>) -> Vec<String> {
+    fn string_list(&mut self, key: &str, value: &TomlValue<'_>) -> Vec<String> {
         let DeValue::Array(array) = value.get_ref() else {
             self.reader.wrong_type(key, value, msg::A_TEXT_LIST);
             return Vec::new();

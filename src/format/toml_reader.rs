@@ -39,9 +39,9 @@ use toml::Spanned;
 pub use toml::de::{DeString, DeTable, DeValue};
 
 /// A key of a table as parsed, with where it stands.
-pub type Key<'i> = Spanned<DeString<'i>>;
+pub type TomlKey<'i> = Spanned<DeString<'i>>;
 /// A value as parsed, with where it stands.
-pub type Value<'i> = Spanned<DeValue<'i>>;
+pub type TomlValue<'i> = Spanned<DeValue<'i>>;
 
 /// The text of one TOML file and the findings about it so far.
 pub struct TomlReader<'a> {
@@ -136,7 +136,7 @@ impl<'a> TomlReader<'a> {
     }
 
     /// A `wrong-type` error: `key` holds something other than `expected`.
-    pub fn wrong_type(&mut self, key: &str, value: &Value<'_>, expected: &str) {
+    pub fn wrong_type(&mut self, key: &str, value: &TomlValue<'_>, expected: &str) {
         let found = msg::toml_type(value.get_ref().type_str());
         self.error(
             "wrong-type",
@@ -146,7 +146,7 @@ impl<'a> TomlReader<'a> {
     }
 
     /// The text of a string value, as written; a wrong-type error otherwise.
-    pub fn text<'v>(&mut self, key: &str, value: &'v Value<'_>) -> Option<&'v str> {
+    pub fn text<'v>(&mut self, key: &str, value: &'v TomlValue<'_>) -> Option<&'v str> {
         match value.get_ref() {
             DeValue::String(s) => Some(s),
             _ => {
@@ -157,7 +157,11 @@ impl<'a> TomlReader<'a> {
     }
 
     /// A table value; a wrong-type error otherwise.
-    pub fn table<'v, 'i>(&mut self, key: &str, value: &'v Value<'i>) -> Option<&'v DeTable<'i>> {
+    pub fn table<'v, 'i>(
+        &mut self,
+        key: &str,
+        value: &'v TomlValue<'i>,
+    ) -> Option<&'v DeTable<'i>> {
         match value.get_ref() {
             DeValue::Table(table) => Some(table),
             _ => {
@@ -169,7 +173,7 @@ impl<'a> TomlReader<'a> {
 
     /// A date without time (`2026-11-25`); an `invalid-date` error for an
     /// impossible date, a date in quotes or anything else.
-    pub fn date(&mut self, key: &str, value: &Value<'_>) -> Option<Date> {
+    pub fn date(&mut self, key: &str, value: &TomlValue<'_>) -> Option<Date> {
         match value.get_ref() {
             DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
                 let d = dt.date?;
@@ -225,7 +229,7 @@ impl<'t, 'i, K: TableKey> TableReader<'t, 'i, K> {
     }
 
     /// The value of `key`, when the table has it.
-    pub fn optional(&self, key: K) -> Option<&'t Value<'i>> {
+    pub fn optional(&self, key: K) -> Option<&'t TomlValue<'i>> {
         self.table.get(key.as_str())
     }
 
@@ -236,7 +240,7 @@ impl<'t, 'i, K: TableKey> TableReader<'t, 'i, K> {
         key: K,
         table: &str,
         reader: &mut TomlReader<'_>,
-    ) -> Option<&'t Value<'i>> {
+    ) -> Option<&'t TomlValue<'i>> {
         let value = self.optional(key);
         if value.is_none() {
             reader.error(

@@ -4,7 +4,7 @@
 //! The layers, each a folder (see `docs/architecture.md`):
 //! - [`domain`]: the field, assessments, figures, gates, edits, reports and
 //!   diffs; pure values and rules, no file, terminal or clock I/O.
-//! - [`format`]: the assessment file format: keys, reading bytes into an
+//! - [`format`](mod@format): the assessment file format: keys, reading bytes into an
 //!   assessment with findings, writing TOML that keeps hand edits.
 //! - [`store`]: files on disk: reading many at once, the edit session,
 //!   atomic writes, the lock, the output spool.

@@ -8,7 +8,7 @@
 //! - [`toml_reader`]: reading any TOML file by hand with a finding and a
 //!   position for every problem; used by [`read`] and open to other files.
 //! - [`read`]: the schema walk from text to an assessment.
-//! - [`write`]: new files and updates that keep comments and layout, with
+//! - [`write`](mod@write): new files and updates that keep comments and layout, with
 //!   [`array_edit`] for lists.
 
 pub mod array_edit;

@@ -104,6 +104,14 @@ impl Pty {
 }
 
 impl Pty {
+    /// A new file: the Kommune's name, Enter for AGS, assessor and date.
+    fn new_kommune(&mut self, name: &str) {
+        self.answer("Name der Kommune", &format!("{name}\r"));
+        self.answer("Amtlicher Gemeindeschlüssel", ENTER);
+        self.answer("Wer bewertet?", ENTER);
+        self.answer("Datum der Bewertung", ENTER);
+    }
+
     /// The screen as a terminal `columns` wide (and 24 high) shows what kin
     /// wrote so far, one string per row, trailing spaces removed.
     fn screen(&self, columns: u16) -> Vec<String> {
@@ -242,10 +250,7 @@ fn ctrl_c_keeps_everything_and_the_next_session_resumes_there() {
     let path = dir.path().join("neu.kin.toml");
 
     let mut kin = Pty::spawn(dir.path(), &["assess", "neu.kin.toml"]);
-    kin.answer("Name der Kommune", "Neustadt\r");
-    kin.answer("Amtlicher Gemeindeschlüssel", ENTER);
-    kin.answer("Wer bewertet?", ENTER);
-    kin.answer("Datum der Bewertung", ENTER);
+    kin.new_kommune("Neustadt");
     kin.expect("Frage 1/2");
     kin.answer("Zeile 1", "Bauhof\r");
     kin.answer("Zeile 2", ENTER);
@@ -415,10 +420,7 @@ fn long_answers_go_through_the_editor_when_one_is_set() {
         &["assess", "neu.kin.toml", "--unanswered"],
         &[("EDITOR", editor.as_str())],
     );
-    kin.answer("Name der Kommune", "Neustadt\r");
-    kin.answer("Amtlicher Gemeindeschlüssel", ENTER);
-    kin.answer("Wer bewertet?", ENTER);
-    kin.answer("Datum der Bewertung", ENTER);
+    kin.new_kommune("Neustadt");
     kin.expect("Frage 1/2");
     kin.expect("Der Editor");
     kin.expect("Frage 2/2");
@@ -483,10 +485,7 @@ fn refusals_at_a_terminal() {
 fn ctrl_c_in_a_long_answer_keeps_the_finished_lines() {
     let dir = tempfile::tempdir().unwrap();
     let mut kin = Pty::spawn(dir.path(), &["assess", "neu.kin.toml"]);
-    kin.answer("Name der Kommune", "Neustadt\r");
-    kin.answer("Amtlicher Gemeindeschlüssel", ENTER);
-    kin.answer("Wer bewertet?", ENTER);
-    kin.answer("Datum der Bewertung", ENTER);
+    kin.new_kommune("Neustadt");
     kin.expect("Frage 1/2");
     kin.answer("Zeile 1", "Gemeinsamer Bauhof seit 2019\r");
     kin.answer("Zeile 2", "Feuerwehr-Ausbil");
@@ -589,10 +588,7 @@ fn an_editor_that_cannot_start_is_told_in_german() {
         &["assess", "neu.kin.toml"],
         &[("EDITOR", "/gibt/es/nicht-editor")],
     );
-    kin.answer("Name der Kommune", "Neustadt\r");
-    kin.answer("Amtlicher Gemeindeschlüssel", ENTER);
-    kin.answer("Wer bewertet?", ENTER);
-    kin.answer("Datum der Bewertung", ENTER);
+    kin.new_kommune("Neustadt");
     kin.expect("ließ sich nicht starten (dieses Programm gibt");
     kin.expect("Fehlercode 2); bitte die Antwort hier eingeben.");
     kin.answer("Zeile 1", "Bauhof\r");

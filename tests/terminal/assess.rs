@@ -659,3 +659,38 @@ fn killing_assess_while_it_saves_never_breaks_the_file_or_blocks_the_next_sessio
     }
     eprintln!("10 kills around a save: {saved} × the answer was saved, else not yet");
 }
+
+/// Everything answered but one own measure: kin offers to go on there, as
+/// the summary and `--unanswered` count it (#13 item 1).
+#[test]
+fn resuming_goes_to_an_unbewertet_own_measure() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "schema = 1\nfield = \"interkommunale-zusammenarbeit\"\nfield_version = \"1.0\"\n\n\
+         [kommune]\nname = \"Musterhausen\"\ndate = 2026-11-25\n\n[answers]\n\
+         kooperationen-bestehend = \"Bauhof\"\nsynergien-potenzial = \"Schulen\"\n",
+    );
+    for id in Field::embedded().suggestion_ids() {
+        text.push_str(&format!("\n[suggestions.{id}]\nstatus = \"open\"\n"));
+    }
+    text.push_str(
+        "\n[[own]]\nid = \"atemschutz\"\ncategory = \"bildung\"\n\
+         title = \"Atemschutzwerkstatt\"\nstatus = \"unknown\"\n",
+    );
+    fs::write(dir.path().join("assessment.kin.toml"), text).unwrap();
+    let mut kin = Pty::spawn(dir.path(), &["assess"]);
+    kin.expect("Wo möchten Sie weitermachen?");
+    kin.expect("Beim ersten unbeantworteten Punkt: eigene Maßnahme „Atemschutzwerkstatt“");
+    kin.send(ENTER);
+    kin.expect("Atemschutzwerkstatt – unbewertet");
+    kin.expect("Eigene Maßnahmen: hinzufügen, bearbeiten oder entfernen?");
+    kin.expect("„Atemschutzwerkstatt“ entfernen");
+    assert!(
+        !kin.seen.contains("Alles ist schon beantwortet"),
+        "{}",
+        kin.seen
+    );
+    kin.send("\x03");
+    kin.expect("Abgebrochen.");
+    assert_eq!(kin.exit_code(), 130);
+}

@@ -8,9 +8,11 @@
 //! - [`toml_reader`]: reading any TOML file by hand with a finding and a
 //!   position for every problem; used by [`read`] and open to other files.
 //! - [`read`]: the schema walk from text to an assessment.
+//! - [`aliases`]: the alias file of `kin network --aliases`.
 //! - [`write`](mod@write): new files and updates that keep comments and layout, with
 //!   [`array_edit`] for lists.
 
+pub mod aliases;
 pub mod array_edit;
 pub mod keys;
 pub mod lexical;

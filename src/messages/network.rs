@@ -151,3 +151,154 @@ pub const ALIASES_INVALID: &str = "die Alias-Datei ist fehlerhaft";
 pub fn network_status(status: Status) -> &'static str {
     status_label(status)
 }
+
+pub fn alias_empty_variant() -> String {
+    "eine Schreibweise darf nicht leer sein".into()
+}
+
+/// "1 Kommune" or "7 Kommunen".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub fn network_title(kommunen: usize) -> String {
+    format!(
+        "Kooperationsnetz: {}",
+        count(kommunen, "bewertete Kommune", "bewertete Kommunen")
+    )
+}
+
+/// The figures of a network in one line.
+pub fn network_summary(summary: &crate::domain::network::Summary) -> String {
+    format!(
+        "{} zwischen bewerteten Kommunen: {} beidseitig, {} einseitig; {} von {}",
+        count(summary.links, "Nennung", "Nennungen"),
+        summary.confirmed,
+        summary.one_sided,
+        count(summary.external_links, "Nennung", "Nennungen"),
+        count(summary.externals, "externen Partner", "externen Partnern"),
+    )
+}
+
+pub fn network_kommune_heading(name: &str, ags: Option<&str>, file: &str) -> String {
+    match ags {
+        Some(ags) => format!("{name} (AGS {ags}) · {file}"),
+        None => format!("{name} · {file}"),
+    }
+}
+
+pub fn network_names(partner: &str) -> String {
+    format!("nennt {partner}:")
+}
+
+pub const NETWORK_CONFIRMED: &str = "beidseitig";
+pub const NETWORK_ONE_SIDED: &str = "einseitig";
+pub const NETWORK_NAMED_BY_ONE_SIDED: &str = "wird einseitig genannt von:";
+pub const NETWORK_EXTERNAL_PARTNERS: &str = "externe Partner:";
+pub const NETWORK_NO_PARTNERS: &str = "keine Partner genannt";
+pub const NETWORK_EXTERNALS_HEADING: &str = "Externe Partner (ohne Bewertungsdatei):";
+
+pub fn network_external_named_by(name: &str, by: &[String]) -> String {
+    format!("{name} – genannt von {}", by.join(", "))
+}
+
+/// The last line of `kin network --check`.
+pub fn network_check_summary(summary: &crate::domain::network::Summary) -> String {
+    let mut problems = Vec::new();
+    if summary.one_sided > 0 {
+        problems.push(format!("{} einseitig", summary.one_sided));
+    }
+    if summary.ambiguous > 0 {
+        problems.push(format!("{} mehrdeutig", summary.ambiguous));
+    }
+    if summary.self_references > 0 {
+        problems.push(count(
+            summary.self_references,
+            "Selbstnennung",
+            "Selbstnennungen",
+        ));
+    }
+    if summary.duplicates > 0 {
+        problems.push(count(
+            summary.duplicates,
+            "doppelte Kommune",
+            "doppelte Kommunen",
+        ));
+    }
+    let links = count(summary.links, "Nennung", "Nennungen");
+    let kommunen = count(summary.kommunen, "Kommune", "Kommunen");
+    if problems.is_empty() {
+        format!("{kommunen} geprüft, {links} zwischen ihnen: alle beidseitig")
+    } else {
+        format!(
+            "{kommunen} geprüft, {links} zwischen ihnen: {}",
+            problems.join(", ")
+        )
+    }
+}
+
+pub const NETWORK_EXTERNAL_LEGEND: &str = "Externe Partner (ohne Bewertungsdatei)";
+pub const NETWORK_LEGEND_CONFIRMED: &str = "von beiden Seiten genannt";
+pub const NETWORK_LEGEND_ONE_SIDED: &str =
+    "nur von einer Seite genannt (Pfeil zum genannten Partner)";
+pub const NETWORK_LEGEND_EXTERNAL: &str = "Nennung eines externen Partners";
+
+/// The German name of a category colour (see `CATEGORY_COLOURS`).
+pub fn colour_name(index: usize) -> &'static str {
+    const NAMES: [&str; 7] = [
+        "blau", "orange", "grün", "rosa", "rot", "hellblau", "schwarz",
+    ];
+    NAMES[index % NAMES.len()]
+}
+
+/// The legend under a Mermaid diagram, as Markdown.
+pub fn network_markdown_legend(categories: &str) -> String {
+    let mut legend = format!(
+        "**{}:** durchgezogene Linie: {NETWORK_LEGEND_CONFIRMED} · gestrichelte Linie: {NETWORK_LEGEND_ONE_SIDED} · gepunktete Linie zu grauem Kasten: {NETWORK_LEGEND_EXTERNAL}",
+        super::LABEL_LEGEND
+    );
+    if !categories.is_empty() {
+        legend.push_str(&format!(" · Farben: {categories}"));
+    }
+    legend
+}
+pub const NETWORK_LEGEND_EXTERNAL_BOX: &str = "externer Partner (ohne Bewertungsdatei)";
+
+// ---- the command line --------------------------------------------------------
+
+pub const NETWORK_EXAMPLES: &str = "Beispiele:
+  kin network kreis/*.kin.toml
+  kin network kreis/*.kin.toml --check
+  kin network kreis/*.kin.toml --check --format github
+  kin network kreis/*.kin.toml --format svg --output netz.svg
+  kin network kreis/*.kin.toml --format mermaid > netz.md
+  kin network kreis/*.kin.toml --aliases schreibweisen.toml
+
+Eine Partnerschaft gilt als beidseitig genannt, wenn die Partnerkommune die
+Kommune beim selben Vorschlag nennt oder bei einer eigenen Maßnahme derselben
+Kategorie (bei eigenen Maßnahmen: bei irgendetwas derselben Kategorie).
+Exit-Code mit --check: 0 keine Befunde, 1 Befunde, 2 ungültige Eingabe.";
+
+pub const NETWORK_GITHUB_NEEDS_CHECK: &str =
+    "--format github gibt es nur zusammen mit --check (GitHub-Actions-Anmerkungen zu den Befunden)";
+
+pub fn network_check_format(format: &str) -> String {
+    format!(
+        "--check gibt nur Befunde aus (als Text oder mit --format github), nicht als {format}; ohne --check zeigt --format {format} das ganze Netz"
+    )
+}
+
+pub fn network_cannot_write(path: &str) -> String {
+    format!("{} kann nicht geschrieben werden", quoted(path))
+}
+
+pub fn network_output_is_input(path: &str) -> String {
+    format!(
+        "{} ist eine Eingabedatei (oder eine Bewertung, *.kin.toml); die Ausgabe bitte in eine andere Datei schreiben",
+        quoted(path)
+    )
+}

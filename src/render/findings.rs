@@ -128,31 +128,37 @@ impl JsonReport {
 }
 
 /// GitHub Actions workflow commands, one per finding of `files`.
-/// See <https://docs.github.com/actions/reference/workflow-commands-for-github-actions>.
 pub fn github_lines(files: &[CheckedFile]) -> String {
     let mut out = String::new();
     for file in files {
         let name = file.display();
         for finding in &file.loaded.findings {
-            let command = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            let mut properties = vec![format!("file={}", github_property(&file_name(&name)))];
-            if let Some(p) = finding.position {
-                properties.push(format!("line={}", p.line));
-                properties.push(format!("col={}", p.column));
-            }
-            properties.push(format!(
-                "title={}",
-                github_property(&format!("kin check: {}", finding.code))
-            ));
-            out.push_str(&format!(
-                "::{command} {}::{}\n",
-                properties.join(","),
-                github_message(&finding.message)
-            ));
+            out.push_str(&github_line(&name, finding, "kin check"));
         }
     }
     out
+}
+
+/// One finding as a GitHub Actions workflow command (`::error file=…`),
+/// titled `command: code`, ending in a line break.
+/// See <https://docs.github.com/actions/reference/workflow-commands-for-github-actions>.
+pub fn github_line(file: &str, finding: &Finding, command: &str) -> String {
+    let kind = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut properties = vec![format!("file={}", github_property(&file_name(file)))];
+    if let Some(p) = finding.position {
+        properties.push(format!("line={}", p.line));
+        properties.push(format!("col={}", p.column));
+    }
+    properties.push(format!(
+        "title={}",
+        github_property(&format!("{command}: {}", finding.code))
+    ));
+    format!(
+        "::{kind} {}::{}\n",
+        properties.join(","),
+        github_message(&finding.message)
+    )
 }

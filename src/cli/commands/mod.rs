@@ -9,6 +9,7 @@ pub mod field;
 pub mod help;
 pub mod init;
 pub mod man;
+pub mod network;
 pub mod report;
 pub mod set;
 
@@ -41,6 +42,7 @@ pub enum Command {
     Check(check::Args),
     Report(report::Args),
     Diff(diff::Args),
+    Network(network::Args),
     Field(field::Args),
     Completions(completions::Args),
     Man(man::Args),
@@ -55,6 +57,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Network(args) => network::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Assess(args) => assess::run(&args),

@@ -1,0 +1,163 @@
+//! The network as JSON, a stable interface for scripts (described in
+//! docs/network-json.md): Kommunen, external partners, every link with its
+//! item, status and confirmation, the findings and the figures.
+
+use crate::domain::field::Field;
+use crate::domain::network::{Confirmation, Network, Partner, Summary};
+use crate::domain::status::Status;
+use crate::render::json::to_json;
+use serde::Serialize;
+use std::io::{self, Write};
+
+pub fn render(network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(to_json(&JsonNetwork::of(network)).as_bytes())
+}
+
+/// The id of a Kommune in the JSON: "k1", "k2", … in file order.
+pub fn kommune_id(index: usize) -> String {
+    format!("k{}", index + 1)
+}
+
+/// The id of an external partner in the JSON: "e1", "e2", …
+pub fn external_id(index: usize) -> String {
+    format!("e{}", index + 1)
+}
+
+pub fn partner_id(partner: Partner) -> String {
+    match partner {
+        Partner::Kommune(k) => kommune_id(k),
+        Partner::External(e) => external_id(e),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonNetwork<'a> {
+    kommunen: Vec<JsonKommune<'a>>,
+    externals: Vec<JsonExternal<'a>>,
+    links: Vec<JsonLink<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonKommune<'a> {
+    id: String,
+    name: &'a str,
+    ags: Option<&'a str>,
+    file: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonExternal<'a> {
+    id: String,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonLink<'a> {
+    from: String,
+    to: String,
+    written: &'a str,
+    item: JsonItem<'a>,
+    status: Status,
+    confirmation: &'static str,
+    confirmed_by: Vec<JsonItemId<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    own: bool,
+    category: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonItemId<'a> {
+    id: &'a str,
+    own: bool,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+}
+
+impl<'a> JsonNetwork<'a> {
+    fn of(network: &'a Network) -> JsonNetwork<'a> {
+        JsonNetwork {
+            kommunen: network
+                .kommunen
+                .iter()
+                .enumerate()
+                .map(|(i, k)| JsonKommune {
+                    id: kommune_id(i),
+                    name: &k.name,
+                    ags: k.ags.as_deref(),
+                    file: &k.file,
+                })
+                .collect(),
+            externals: network
+                .externals
+                .iter()
+                .enumerate()
+                .map(|(i, e)| JsonExternal {
+                    id: external_id(i),
+                    name: &e.name,
+                })
+                .collect(),
+            links: network
+                .links
+                .iter()
+                .map(|link| JsonLink {
+                    from: kommune_id(link.from),
+                    to: partner_id(link.to),
+                    written: &link.written,
+                    item: JsonItem {
+                        id: &link.item.id,
+                        own: link.item.own,
+                        category: &link.item.category,
+                        title: &link.item.title,
+                    },
+                    status: link.status,
+                    confirmation: confirmation_value(link.confirmation()),
+                    confirmed_by: link
+                        .confirmed_by
+                        .iter()
+                        .map(|&b| JsonItemId {
+                            id: &network.links[b].item.id,
+                            own: network.links[b].item.own,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            findings: network
+                .findings
+                .iter()
+                .map(|f| JsonFinding {
+                    file: &f.file,
+                    line: f.finding.position.map(|p| p.line),
+                    column: f.finding.position.map(|p| p.column),
+                    severity: f.finding.severity.as_str(),
+                    code: f.finding.code,
+                    message: &f.finding.message,
+                })
+                .collect(),
+            summary: network.summary(),
+        }
+    }
+}
+
+/// The JSON value of a confirmation.
+pub fn confirmation_value(confirmation: Confirmation) -> &'static str {
+    match confirmation {
+        Confirmation::Confirmed => "confirmed",
+        Confirmation::OneSided => "one-sided",
+        Confirmation::External => "external",
+    }
+}

@@ -1,0 +1,126 @@
+//! `kin network` output: one module per format, each a [`Renderer`] that
+//! writes the whole network to a writer. Text from files passes through
+//! [`crate::render::escape`] (text), JSON escaping (json) or the format's
+//! own quoting (dot, mermaid, svg).
+
+pub mod check;
+pub mod dot;
+pub mod json;
+pub mod mermaid;
+pub mod svg;
+pub mod text;
+
+use crate::domain::field::Field;
+use crate::domain::network::Network;
+use std::io::{self, Write};
+
+/// Writes a network in one output format.
+pub type Renderer = fn(&Network, &Field, &mut dyn Write) -> io::Result<()>;
+
+/// The position of a category in the field (for its colour), or past the
+/// end for an unknown one.
+pub fn category_index(field: &Field, category: &str) -> usize {
+    field
+        .categories
+        .iter()
+        .position(|c| c.id == category)
+        .unwrap_or(field.categories.len())
+}
+
+/// The title of a category, or its id when the field does not know it.
+pub fn category_title<'a>(field: &'a Field, category: &'a str) -> &'a str {
+    field
+        .category(category)
+        .map_or(category, |c| c.title.as_str())
+}
+
+/// A short label for an item title: without examples in parentheses
+/// ("(z. B. …)"), before the first comma of a long sentence, and cut to at
+/// most `max` characters at a word boundary, with "…" when something was
+/// cut.
+pub fn short_title(title: &str, max: usize) -> String {
+    let mut title = title.trim();
+    for examples in [" (z.B.", " (z. B.", " (z.\u{a0}B."] {
+        if let Some(at) = title.find(examples) {
+            title = &title[..at];
+        }
+    }
+    if title.chars().count() > max
+        && let Some(at) = title.find(", ")
+    {
+        title = &title[..at];
+    }
+    if title.chars().count() <= max {
+        return title.to_owned();
+    }
+    let mut cut = String::new();
+    for word in title.split_whitespace() {
+        let next = if cut.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{cut} {word}")
+        };
+        if next.chars().count() + 1 > max {
+            break;
+        }
+        cut = next;
+    }
+    if cut.is_empty() {
+        cut = title.chars().take(max.saturating_sub(1)).collect();
+    }
+    let cut = cut.trim_end_matches([',', ';', ':', '/', '(', '-', ' ']);
+    format!("{cut}…")
+}
+
+/// Colours for the categories, in field order: the Okabe–Ito palette,
+/// told apart with every common form of colour blindness. Categories past
+/// its end repeat it.
+pub const CATEGORY_COLOURS: [&str; 7] = [
+    "#0072B2", // blue
+    "#E69F00", // orange
+    "#009E73", // bluish green
+    "#CC79A7", // reddish purple
+    "#D55E00", // vermillion
+    "#56B4E9", // sky blue
+    "#000000", // black
+];
+
+pub fn category_colour(index: usize) -> &'static str {
+    CATEGORY_COLOURS[index % CATEGORY_COLOURS.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_leave_out_examples_and_end_at_a_word() {
+        let field = Field::embedded();
+        let labels: Vec<String> = field
+            .suggestions()
+            .map(|(_, s)| short_title(&s.text, 44))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Zusammenlegung von Infrastruktureinheiten…",
+                "Gemeinsame Wirtschaftsförderung bzw.…",
+                "Interkommunales Gründerzentrum",
+                "Zusammenarbeit bei Bildung und Betreuung",
+                "Zusammenschluss von mehreren Kommunen zu…",
+                "Gemeinsame Energie- und Klimaschutzkonzepte",
+                "Gemeinsame Mobilitätskonzepte bzw. -angebote",
+                "Unterstützung von Eine-Welt-Projekten oder…",
+            ]
+        );
+        assert_eq!(
+            short_title(&field.suggestions().nth(4).unwrap().1.text, 72),
+            "Zusammenschluss von mehreren Kommunen zu einer Nachhaltigkeitsregion"
+        );
+        assert_eq!(
+            short_title("Donaudampfschifffahrtsgesellschaft", 10),
+            "Donaudamp…"
+        );
+        assert_eq!(short_title("  kurz ", 10), "kurz");
+    }
+}

@@ -32,6 +32,11 @@ struct Args {
     /// Zielordner (wird angelegt)
     #[arg(long)]
     out: PathBuf,
+    /// Für `kin network`: eindeutige Namen, und die Partner sind die
+    /// Nachbarn unter den erzeugten Kommunen (in Schreibvarianten, einige
+    /// nur einseitig genannt) statt zufälliger Namen
+    #[arg(long)]
+    network: bool,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -42,7 +47,16 @@ fn main() -> anyhow::Result<()> {
     for index in 0..args.count {
         // One stream per file, so a file does not depend on how many come before it.
         let mut rng = Rng::new(args.seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let assessment = assessment(&mut rng, index, field);
+        let mut assessment = assessment(&mut rng, index, field);
+        if args.network {
+            assessment.kommune.name = unique_name(index);
+            // Random codes could repeat, and the same AGS twice is one
+            // Kommune given twice.
+            if assessment.kommune.ags.is_some() {
+                assessment.kommune.ags = Some(format!("08{:06}", 100_000 + index));
+            }
+            network_partners(&mut assessment, index, &args, &mut rng, field);
+        }
         let text = if rng.chance(25) {
             let mut compact = DocumentMut::new();
             update_document(&mut compact, &assessment, field);
@@ -243,6 +257,115 @@ fn kommune_name(rng: &mut Rng, index: usize) -> String {
         name.push_str(" am Neckar");
     }
     name
+}
+
+/// Name endings that make [`unique_name`] unique for more than a thousand
+/// Kommunen.
+const ENDINGS: [&str; 8] = [
+    "",
+    " am Neckar",
+    " an der Enz",
+    " im Tal",
+    " ob der Steige",
+    " am Wald",
+    " an der Fils",
+    " im Gäu",
+];
+
+/// A name no other generated Kommune has: prefix, stem and ending from the
+/// index, and a number past all combinations.
+fn unique_name(index: usize) -> String {
+    let combinations = PREFIXES.len() * STEMS.len() * ENDINGS.len();
+    let prefix = PREFIXES[index % PREFIXES.len()];
+    let stem = STEMS[(index / PREFIXES.len()) % STEMS.len()];
+    let ending = ENDINGS[(index / (PREFIXES.len() * STEMS.len())) % ENDINGS.len()];
+    let stem = if prefix.ends_with(' ') {
+        capitalise(stem)
+    } else {
+        stem.to_owned()
+    };
+    let mut name = format!("{prefix}{stem}{ending}");
+    if index >= combinations {
+        name.push_str(&format!(" {}", index / combinations + 1));
+    }
+    name
+}
+
+/// The partners of Kommune `index` for `kin network`: of its twelve nearest
+/// neighbours (by index) about four in five cooperate with it, on one or two
+/// suggestions decided by the pair, so both files agree; each side names the
+/// other with a chance of 94 %, so some partnerships are one-sided. Names
+/// come in the spellings people use ("Gemeinde …", capitals, ss for ß), and
+/// one or two bodies (Landkreis, Verein, …) are named besides.
+fn network_partners(a: &mut Assessment, index: usize, args: &Args, rng: &mut Rng, field: &Field) {
+    for state in a.suggestions.values_mut() {
+        state.partners.clear();
+    }
+    for measure in &mut a.own {
+        measure.state.partners.clear();
+    }
+    let suggestions = field.suggestion_ids();
+    let name = |suggestion: usize, partner: String, a: &mut Assessment| {
+        let state = a
+            .suggestions
+            .entry(suggestions[suggestion].to_owned())
+            .or_insert_with(|| ItemState {
+                status: Status::Planned,
+                ..ItemState::default()
+            });
+        if state.status == Status::Unknown {
+            state.status = Status::Planned;
+        }
+        state.partners.push(partner);
+    };
+    for distance in 1..=6usize {
+        for neighbour in [index.checked_sub(distance), Some(index + distance)] {
+            let Some(neighbour) = neighbour.filter(|&n| n < args.count) else {
+                continue;
+            };
+            let pair = Rng::new(
+                args.seed
+                    ^ 0x5eed
+                    ^ ((index.min(neighbour) as u64) << 32)
+                    ^ index.max(neighbour) as u64,
+            )
+            .next();
+            if pair % 100 >= 80 {
+                continue;
+            }
+            let side = Rng::new(pair ^ index as u64).next();
+            if side % 100 >= 94 {
+                continue;
+            }
+            let mut items = vec![(pair >> 8) as usize % suggestions.len()];
+            if (pair >> 16) % 100 < 30 {
+                items.push((pair >> 24) as usize % suggestions.len());
+            }
+            items.dedup();
+            for item in items {
+                name(item, spelling(rng, &unique_name(neighbour)), a);
+            }
+        }
+    }
+    for _ in 0..rng.between(1, 2) {
+        let item = rng.between(0, suggestions.len() - 1);
+        name(item, rng.pick(&BODIES).to_owned(), a);
+    }
+}
+
+/// One of the ways people write a Kommune's name.
+fn spelling(rng: &mut Rng, name: &str) -> String {
+    match rng.between(0, 5) {
+        0 => format!("Gemeinde {name}"),
+        1 => name.to_uppercase(),
+        2 => name
+            .replace('ß', "ss")
+            .replace('ä', "ae")
+            .replace('ö', "oe")
+            .replace('ü', "ue"),
+        3 => name.replace(' ', "-"),
+        _ => name.to_owned(),
+    }
 }
 
 fn capitalise(word: &str) -> String {

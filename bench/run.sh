@@ -8,11 +8,14 @@
 # one file, and peak memory. Prints a Markdown report and checks the targets.
 #
 # Usage: bench/run.sh [--sizes "1101 20000"] [--seed N] [--runs N]
-#                     [--command "ARGS"]... [--keep]
+#                     [--command "ARGS"]... [--network] [--keep]
 #   --command  a kin subcommand to measure over all files, e.g.
 #              --command "check --format json"; repeatable. Default: "check",
 #              plus "report --format json" when this kin has `kin report`.
 #   --runs     timed runs per measurement (default 10; 3 above 5,000 files)
+#   --network  files for `kin network`: unique names, partners among the
+#              generated Kommunen; default commands become "network --check",
+#              "network --format json" and "network --format svg"
 #   --keep     keep the generated files (their folder is printed)
 # Environment: KIN=path/to/kin to measure a given binary instead of building;
 # BENCH_PLAIN=1 to use the fallbacks even where hyperfine and time exist.
@@ -27,6 +30,7 @@ sizes="1101 20000"
 seed=1
 runs=""
 keep=false
+network=false
 commands=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -34,8 +38,9 @@ while [[ $# -gt 0 ]]; do
         --seed) seed="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --command) commands+=("$2"); shift 2 ;;
+        --network) network=true; shift ;;
         --keep) keep=true; shift ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -49,6 +54,13 @@ kin="${KIN:-$PWD/target/release/kin}"
 gen="$PWD/target/release/examples/bench-gen"
 parser="$PWD/bench/parse_tomllib.py"
 
+gen_args=()
+if $network; then
+    gen_args+=(--network)
+    if [[ ${#commands[@]} -eq 0 ]]; then
+        commands=("network --check" "network --format json" "network --format svg")
+    fi
+fi
 if [[ ${#commands[@]} -eq 0 ]]; then
     commands=("check")
     if "$kin" report --help >/dev/null 2>&1; then
@@ -135,7 +147,7 @@ row() { rows+=("| $1 | $2 | $(ms "${mean[$3]}") ± $(ms "${sd[$3]}") ms | ${peak
 for size in $sizes; do
     dir="$work/$size"
     log "generating $size files …"
-    "$gen" --count "$size" --seed "$seed" --out "$dir" 2>/dev/null
+    "$gen" --count "$size" --seed "$seed" --out "$dir" "${gen_args[@]}" 2>/dev/null
     n="${runs:-$([[ $size -gt 5000 ]] && echo 3 || echo 10)}"
     pushd "$dir" >/dev/null
     files=(*.kin.toml)

@@ -15,6 +15,19 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     text
 }
 
+/// Like [`to_json`], written to `out` while it is made, so that a large
+/// document is never held in memory as a whole.
+pub fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    let formatter = TerminalSafe {
+        prefix: b"",
+        level: 0,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, formatter);
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 /// `value` as pretty JSON without a final newline, with `prefix` written
 /// after every line break (and before the first line when `prefix_first`),
 /// so that it can be placed inside a larger pretty document. Pretty JSON has
@@ -164,6 +177,14 @@ mod tests {
         );
         let back: Vec<String> = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn written_json_is_the_same_as_the_string() {
+        let value = serde_json::json!({"a": [1, {"b": "ü\u{9b}"}], "c": {}});
+        let mut written = Vec::new();
+        write_json(&value, &mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), to_json(&value));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod hostile;
 mod hostile_names;
 mod init;
 mod misc;
+mod network;
 mod output;
 mod report;
 mod report_document;

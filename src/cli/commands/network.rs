@@ -2,24 +2,28 @@
 //! JSON, DOT, Mermaid or SVG; with `--check` only what needs a phone call.
 
 use crate::cli::exit::Outcome;
-use crate::cli::output;
+use crate::cli::output::print_findings;
 use crate::domain::field::Field;
-use crate::domain::network::{Aliases, Member, Network, codes};
+use crate::domain::network::{Aliases, Member, MemberCollector, Network, codes};
 use crate::format::aliases::load_aliases;
 use crate::messages as msg;
-use crate::render::findings::finding_line;
 use crate::render::network::{self, Renderer};
-use crate::store::atomic_write::{Overwrite, write_atomic};
-use crate::store::batch::{Detail, for_each_checked, read_bytes};
+use crate::store::atomic_write::{Overwrite, write_atomic_with};
+use crate::store::batch::{LoadScope, Pipes, for_each_checked, read_bytes};
 use anyhow::Context;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Zeigt das Kooperationsnetz: welche Kommunen bei welchen Maßnahmen
-/// zusammenarbeiten, und ob beide Seiten die Partnerschaft nennen.
+/// Zeigt das Kooperationsnetz: wer mit wem zusammenarbeitet.
+///
+/// Je Kommune die Partner und die Maßnahmen, bei denen sie zusammenarbeiten,
+/// und ob beide Seiten die Partnerschaft nennen; als Text, JSON, Graphviz,
+/// Mermaid oder Bild (SVG).
 #[derive(Debug, clap::Args)]
 #[command(after_help = msg::NETWORK_EXAMPLES)]
 pub struct Args {
-    /// Bewertungsdateien der Kommunen
+    /// Bewertungsdateien der Kommunen, Ordner (alle *.kin.toml darin und darunter) oder
+    /// Muster wie kreis/*.kin.toml (** für Unterordner)
     #[arg(value_name = "DATEIEN", required = true)]
     pub files: Vec<PathBuf>,
     /// Ausgabeformat
@@ -78,60 +82,74 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         _ => {}
     }
+    let files = crate::cli::input::files(&args.files)?;
     if let Some(target) = &args.output {
-        refuse_to_overwrite_input(target, &args.files, args.aliases.as_deref())?;
+        refuse_to_overwrite_input(target, &files, args.aliases.as_deref())?;
     }
     let field = Field::embedded();
     let aliases = match &args.aliases {
         Some(path) => read_aliases(path)?,
         None => Aliases::default(),
     };
-    let members = read_members(&args.files, field)?;
+    let members = read_members(&files, field)?;
     let network = Network::build(members, &aliases, field);
 
-    let mut bytes = Vec::new();
-    let outcome = if args.check {
-        if args.format == Format::Github {
-            network::check::github(&network, &mut bytes)?;
-        } else {
-            network::check::text(&network, &mut bytes)?;
-        }
-        if network.findings.is_empty() {
-            Outcome::Success
-        } else {
-            Outcome::Problems
-        }
-    } else {
+    if !args.check {
         // The picture shows one-sided links; what it cannot show goes to
         // stderr, as `kin report` does with warnings.
         for f in &network.findings {
             if f.finding.code != codes::ONE_SIDED {
-                eprintln!("{}", finding_line(&f.file, &f.finding));
+                print_findings(&f.file, std::slice::from_ref(&f.finding));
             }
         }
-        let render = args.format.renderer().expect("github needs --check");
-        render(&network, field, &mut bytes)?;
-        Outcome::Success
-    };
-    match &args.output {
-        Some(path) => write_atomic(path, &bytes, Overwrite::Allow)
-            .with_context(|| msg::network_cannot_write(&path.display().to_string()))?,
-        None => output::print_bytes(&bytes).context(msg::CANNOT_WRITE_OUTPUT)?,
     }
-    Ok(outcome)
+    write_output(args.output.as_deref(), |out| match args.format {
+        Format::Github => network::check::github(&network, out),
+        _ if args.check => network::check::text(&network, out),
+        format => format
+            .renderer()
+            .expect("github is refused without --check")(&network, field, out),
+    })?;
+    let found = args.check && !network.findings.is_empty();
+    Ok(if found {
+        Outcome::Problems
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Runs `write` with stdout (a reader that went away is no error), or with
+/// a temporary file that replaces `path` once everything is written.
+fn write_output(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
+        Some(path) => write_atomic_with(path, Overwrite::Allow, |file| {
+            let mut out = BufWriter::new(file);
+            write(&mut out)?;
+            out.flush()
+        })
+        .with_context(|| msg::network_cannot_write(&path.display().to_string())),
+        None => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            match write(&mut out).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                result => result.context(msg::CANNOT_WRITE_OUTPUT),
+            }
+        }
+    }
 }
 
 /// The aliases of `path`; its findings go to stderr, and an error stops
 /// the command (exit 2).
 fn read_aliases(path: &Path) -> anyhow::Result<Aliases> {
     let name = path.display().to_string();
-    let (aliases, findings) = match read_bytes(path) {
+    let (aliases, findings) = match read_bytes(path, Pipes::Refuse) {
         Ok(bytes) => load_aliases(&bytes),
         Err(finding) => (Aliases::default(), vec![finding]),
     };
-    for finding in &findings {
-        eprintln!("{}", finding_line(&name, finding));
-    }
+    print_findings(&name, &findings);
     if findings.iter().any(|f| f.is_error()) {
         anyhow::bail!(msg::ALIASES_INVALID);
     }
@@ -142,30 +160,25 @@ fn read_aliases(path: &Path) -> anyhow::Result<Aliases> {
 /// partners. Findings go to stderr as `kin check` prints them; any file with
 /// errors stops the command (exit 2) after all were read.
 fn read_members(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<Member>> {
+    let collector = MemberCollector::new(field);
     let mut members = Vec::with_capacity(paths.len());
     let mut invalid = 0;
     for_each_checked(
         paths,
         field,
-        Detail::Full,
+        LoadScope::Full,
         |file| {
             let name = file.display();
-            let lines: Vec<String> = file
-                .findings
-                .iter()
-                .map(|f| finding_line(&name, f))
-                .collect();
-            let member = file
+            let loaded = file.loaded;
+            let member = loaded
                 .assessment
                 .as_ref()
-                .map(|a| Member::from_assessment(&name, a, field, &file.places));
-            (lines, member)
+                .map(|a| collector.member(&name, a, &loaded.places));
+            (name, loaded.findings, member)
         },
         |chunk| -> Result<(), std::convert::Infallible> {
-            for (lines, member) in chunk {
-                for line in lines {
-                    eprintln!("{line}");
-                }
+            for (name, findings, member) in chunk {
+                print_findings(&name, &findings);
                 match member {
                     Some(member) => members.push(member),
                     None => invalid += 1,

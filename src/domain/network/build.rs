@@ -281,7 +281,7 @@ fn ambiguous(
 fn one_sided(from: &Node, to: &Node, link: &Link, field: &Field) -> NetworkFinding {
     let category = field
         .category(&link.item.category)
-        .map_or(link.item.category.as_str(), |c| c.title.as_str());
+        .map_or(&*link.item.category, |c| c.title.as_str());
     NetworkFinding {
         file: from.file.clone(),
         finding: Finding {

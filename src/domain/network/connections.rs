@@ -2,9 +2,10 @@
 //! of nodes, category and confirmation, so that two Kommunen cooperating on
 //! five items in one category get one line, not ten.
 
-use super::{Confirmation, ItemRef, Network, Partner};
+use super::{Confirmation, LinkItem, Network, Partner};
 use crate::domain::status::Status;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The links between two nodes in one category that share their
 /// confirmation.
@@ -16,7 +17,7 @@ pub struct Connection {
     pub from: usize,
     pub to: Partner,
     /// The category id.
-    pub category: String,
+    pub category: Arc<str>,
     pub confirmation: Confirmation,
     /// Indices into [`Network::links`], in order.
     pub links: Vec<usize>,
@@ -25,7 +26,7 @@ pub struct Connection {
 /// An item of a connection with the statuses its Kommunen gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionItem<'a> {
-    pub item: &'a ItemRef,
+    pub item: &'a LinkItem,
     /// Distinct statuses, in the order of the links.
     pub statuses: Vec<Status>,
 }
@@ -68,7 +69,7 @@ pub fn connections(network: &Network) -> Vec<Connection> {
             }
             _ => (link.from, link.to),
         };
-        let key = (from, to, link.item.category.as_str(), confirmation);
+        let key = (from, to, &*link.item.category, confirmation);
         let place = *index.entry(key).or_insert_with(|| {
             connections.push(Connection {
                 from,

@@ -7,7 +7,8 @@ use crate::domain::assessment::Assessment;
 use crate::domain::field::Field;
 use crate::domain::finding::Position;
 use crate::domain::status::Status;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// An assessed Kommune: a node of the network.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,36 +27,71 @@ pub struct Member {
 pub struct Mention {
     /// The partner as written in the file.
     pub partner: String,
-    pub item: ItemRef,
+    pub item: LinkItem,
     pub status: Status,
     /// Where the item stands in the file, for findings.
     pub position: Option<Position>,
 }
 
 /// A suggestion or an own measure, as far as the network tells about it.
+/// The texts are shared: a suggestion named ten thousand times is held once.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ItemRef {
+pub struct LinkItem {
     /// The suggestion id, or the own measure's id.
-    pub id: String,
+    pub id: Arc<str>,
     pub own: bool,
     /// The category id.
-    pub category: String,
+    pub category: Arc<str>,
     /// The suggestion's text or the own measure's title.
-    pub title: String,
+    pub title: Arc<str>,
 }
 
-impl Member {
+/// Makes [`Member`]s of assessments, sharing the texts of the field's
+/// suggestions and categories between them.
+#[derive(Debug, Clone)]
+pub struct MemberCollector<'f> {
+    field: &'f Field,
+    suggestions: HashMap<&'f str, LinkItem>,
+    categories: HashMap<&'f str, Arc<str>>,
+}
+
+impl<'f> MemberCollector<'f> {
+    pub fn new(field: &'f Field) -> MemberCollector<'f> {
+        let categories: HashMap<&str, Arc<str>> = field
+            .categories
+            .iter()
+            .map(|c| (c.id.as_str(), Arc::from(c.id.as_str())))
+            .collect();
+        let suggestions = field
+            .suggestions()
+            .map(|(category, suggestion)| {
+                let item = LinkItem {
+                    id: Arc::from(suggestion.id.as_str()),
+                    own: false,
+                    category: categories[category.id.as_str()].clone(),
+                    title: Arc::from(suggestion.text.as_str()),
+                };
+                (suggestion.id.as_str(), item)
+            })
+            .collect();
+        MemberCollector {
+            field,
+            suggestions,
+            categories,
+        }
+    }
+
     /// The Kommune of `assessment` from `file`, with every partner it names.
     /// `places` are the positions the loader found (`suggestions.<id>`,
     /// `own.<id>`); without them findings have no line and column.
-    pub fn from_assessment(
+    pub fn member(
+        &self,
         file: &str,
         assessment: &Assessment,
-        field: &Field,
         places: &BTreeMap<String, Position>,
     ) -> Member {
         let mut mentions = Vec::new();
-        for item in assessment.items(field) {
+        for item in assessment.items(self.field) {
             let Some(state) = item.recorded() else {
                 continue;
             };
@@ -64,11 +100,18 @@ impl Member {
             }
             let place = if item.own { "own." } else { "suggestions." };
             let position = places.get(&format!("{place}{}", item.id)).copied();
-            let item_ref = ItemRef {
-                id: item.id.to_owned(),
-                own: item.own,
-                category: item.category.to_owned(),
-                title: item.title.to_owned(),
+            let item_ref = match self.suggestions.get(item.id) {
+                Some(suggestion) if !item.own => suggestion.clone(),
+                _ => LinkItem {
+                    id: Arc::from(item.id),
+                    own: item.own,
+                    category: self
+                        .categories
+                        .get(item.category)
+                        .cloned()
+                        .unwrap_or_else(|| Arc::from(item.category)),
+                    title: Arc::from(item.title),
+                },
             };
             mentions.extend(state.partners.iter().map(|partner| Mention {
                 partner: partner.clone(),
@@ -122,10 +165,9 @@ partners = ["Weiler ob Tal"]
 "#;
         let field = Field::embedded();
         let loaded = load_str(text, field);
-        let member = Member::from_assessment(
+        let member = MemberCollector::new(field).member(
             "talbach.kin.toml",
             loaded.assessment.as_ref().unwrap(),
-            field,
             &loaded.places,
         );
         assert_eq!(member.name, "Talbach");
@@ -135,7 +177,7 @@ partners = ["Weiler ob Tal"]
             .iter()
             .map(|m| {
                 (
-                    m.item.id.as_str(),
+                    &*m.item.id,
                     m.partner.as_str(),
                     m.status,
                     m.position.unwrap().line,
@@ -163,7 +205,12 @@ partners = ["Weiler ob Tal"]
         );
         let own = &member.mentions[2].item;
         assert!(own.own);
-        assert_eq!(own.category, "wirtschaft");
-        assert_eq!(own.title, "Gemeinsame Beschaffung");
+        assert_eq!(&*own.category, "wirtschaft");
+        assert_eq!(&*own.title, "Gemeinsame Beschaffung");
+        // Suggestions share their texts.
+        assert!(Arc::ptr_eq(
+            &member.mentions[0].item.title,
+            &member.mentions[1].item.title
+        ));
     }
 }

@@ -17,7 +17,7 @@ pub mod name_key;
 mod tests;
 
 pub use aliases::{Alias, Aliases};
-pub use member::{ItemRef, Member, Mention};
+pub use member::{LinkItem, Member, MemberCollector, Mention};
 
 use crate::domain::finding::{Finding, Position, Severity};
 use crate::domain::status::Status;
@@ -69,7 +69,7 @@ pub struct Link {
     pub to: Partner,
     /// The partner as written in the file.
     pub written: String,
-    pub item: ItemRef,
+    pub item: LinkItem,
     pub status: Status,
     /// Where the item stands in the file of `from`.
     pub position: Option<Position>,
@@ -104,7 +104,7 @@ impl Link {
 /// confirms the Kommune naming the partner for `item`: for a suggestion, the
 /// same suggestion or an own measure of the same category; for an own
 /// measure, anything of the same category.
-pub fn confirms(back: &ItemRef, item: &ItemRef) -> bool {
+pub fn confirms(back: &LinkItem, item: &LinkItem) -> bool {
     let same_category = back.category == item.category;
     if item.own {
         same_category
@@ -179,6 +179,11 @@ impl Network {
             .take_while(move |l| l.from == kommune)
             .enumerate()
             .map(move |(i, l)| (start + i, l))
+    }
+
+    /// Whether any link is for an item of `category` (for legends).
+    pub fn has_category(&self, category: &str) -> bool {
+        self.links.iter().any(|l| &*l.item.category == category)
     }
 
     /// Whether any finding is an error (as opposed to a one-sided link or a

@@ -26,11 +26,11 @@ fn member(name: &str, ags: Option<&str>, mentions: &[(&str, &str, Option<&str>)]
                 };
                 Mention {
                     partner: (*partner).into(),
-                    item: ItemRef {
+                    item: LinkItem {
                         id: (*id).into(),
                         own: own.is_some(),
-                        category,
-                        title,
+                        category: category.into(),
+                        title: title.into(),
                     },
                     status: Status::Done,
                     position: Some(Position {
@@ -418,15 +418,7 @@ fn connections_group_links_by_pair_category_and_confirmation() {
     let all = connections(&network);
     let seen: Vec<(usize, Partner, &str, Confirmation, usize)> = all
         .iter()
-        .map(|c| {
-            (
-                c.from,
-                c.to,
-                c.category.as_str(),
-                c.confirmation,
-                c.links.len(),
-            )
-        })
+        .map(|c| (c.from, c.to, &*c.category, c.confirmation, c.links.len()))
         .collect();
     assert_eq!(
         seen,
@@ -456,12 +448,12 @@ fn connections_group_links_by_pair_category_and_confirmation() {
         ]
     );
     let items = connections(&network)[0].items(&network);
-    let ids: Vec<&str> = items.iter().map(|i| i.item.id.as_str()).collect();
+    let ids: Vec<&str> = items.iter().map(|i| &*i.item.id).collect();
     assert_eq!(ids, [MOBILITY, ENERGY, "ortsbus"]);
 }
 
-fn item(id: &str, own: bool, category: &str) -> ItemRef {
-    ItemRef {
+fn item(id: &str, own: bool, category: &str) -> LinkItem {
+    LinkItem {
         id: id.into(),
         own,
         category: category.into(),

@@ -93,7 +93,7 @@ fn write_connection(
         category_title(field, &connection.category),
         items
             .iter()
-            .map(|i| i.item.title.as_str())
+            .map(|i| &*i.item.title)
             .collect::<Vec<_>>()
             .join("; ")
     );
@@ -118,7 +118,7 @@ fn write_legend(out: &mut dyn Write, network: &Network, field: &Field) -> io::Re
     }
     let mut rows = String::new();
     for (index, category) in field.categories.iter().enumerate() {
-        if !network.links.iter().any(|l| l.item.category == category.id) {
+        if !network.has_category(&category.id) {
             continue;
         }
         rows.push_str(&format!(

@@ -5,12 +5,12 @@
 use crate::domain::field::Field;
 use crate::domain::network::{Confirmation, Network, Partner, Summary};
 use crate::domain::status::Status;
-use crate::render::json::to_json;
-use serde::Serialize;
+use crate::render::json::write_json;
+use serde::{Serialize, Serializer};
 use std::io::{self, Write};
 
 pub fn render(network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(to_json(&JsonNetwork::of(network)).as_bytes())
+    write_json(&JsonNetwork::of(network), out)
 }
 
 /// The id of a Kommune in the JSON: "k1", "k2", … in file order.
@@ -34,7 +34,7 @@ pub fn partner_id(partner: Partner) -> String {
 struct JsonNetwork<'a> {
     kommunen: Vec<JsonKommune<'a>>,
     externals: Vec<JsonExternal<'a>>,
-    links: Vec<JsonLink<'a>>,
+    links: JsonLinks<'a>,
     findings: Vec<JsonFinding<'a>>,
     summary: Summary,
 }
@@ -111,31 +111,7 @@ impl<'a> JsonNetwork<'a> {
                     name: &e.name,
                 })
                 .collect(),
-            links: network
-                .links
-                .iter()
-                .map(|link| JsonLink {
-                    from: kommune_id(link.from),
-                    to: partner_id(link.to),
-                    written: &link.written,
-                    item: JsonItem {
-                        id: &link.item.id,
-                        own: link.item.own,
-                        category: &link.item.category,
-                        title: &link.item.title,
-                    },
-                    status: link.status,
-                    confirmation: confirmation_value(link.confirmation()),
-                    confirmed_by: link
-                        .confirmed_by
-                        .iter()
-                        .map(|&b| JsonItemId {
-                            id: &network.links[b].item.id,
-                            own: network.links[b].item.own,
-                        })
-                        .collect(),
-                })
-                .collect(),
+            links: JsonLinks(network),
             findings: network
                 .findings
                 .iter()
@@ -150,6 +126,39 @@ impl<'a> JsonNetwork<'a> {
                 .collect(),
             summary: network.summary(),
         }
+    }
+}
+
+/// Every link, made one at a time while they are written: there may be
+/// hundreds of thousands.
+struct JsonLinks<'a>(&'a Network);
+
+impl Serialize for JsonLinks<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let network = self.0;
+        serializer.collect_seq(network.links.iter().map(|link| {
+            JsonLink {
+                from: kommune_id(link.from),
+                to: partner_id(link.to),
+                written: &link.written,
+                item: JsonItem {
+                    id: &link.item.id,
+                    own: link.item.own,
+                    category: &link.item.category,
+                    title: &link.item.title,
+                },
+                status: link.status,
+                confirmation: confirmation_value(link.confirmation()),
+                confirmed_by: link
+                    .confirmed_by
+                    .iter()
+                    .map(|&b| JsonItemId {
+                        id: &network.links[b].item.id,
+                        own: network.links[b].item.own,
+                    })
+                    .collect(),
+            }
+        }))
     }
 }
 

@@ -102,7 +102,7 @@ fn write_legend(out: &mut dyn Write, network: &Network, field: &Field) -> io::Re
     let categories: Vec<String> = field
         .categories
         .iter()
-        .filter(|c| network.links.iter().any(|l| l.item.category == c.id))
+        .filter(|c| network.has_category(&c.id))
         .map(|c| {
             format!(
                 "{} {}",

@@ -4,7 +4,7 @@
 
 use super::short_title;
 use crate::domain::field::Field;
-use crate::domain::network::{Confirmation, ItemRef, Link, Network, Partner};
+use crate::domain::network::{Confirmation, Link, LinkItem, Network, Partner};
 use crate::messages as msg;
 use crate::render::escape::one_line;
 use std::io::{self, Write};
@@ -112,7 +112,7 @@ const TITLE: usize = 72;
 
 /// "Gemeinsame Wirtschaftsförderung bzw.… · umgesetzt", or for an own
 /// measure "eigene Maßnahme „Titel“ · geplant".
-fn item_line(item: &ItemRef, link: &Link) -> String {
+fn item_line(item: &LinkItem, link: &Link) -> String {
     let title = one_line(&short_title(&item.title, TITLE));
     let status = msg::status_label(link.status);
     if item.own {

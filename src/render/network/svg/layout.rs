@@ -36,6 +36,11 @@ pub struct Point {
 /// Above this many nodes, repulsion only counts neighbours within a few
 /// ideal distances (a grid), so time grows linearly.
 const EXACT_UP_TO: usize = 400;
+/// Above this many nodes no force layout is tried: a picture of more than
+/// the Kommunen of a whole Land cannot be read anyway, and the forces pack
+/// so many nodes so densely that laying them out takes minutes. They are
+/// placed in rows instead ([`rows`]).
+const FORCES_UP_TO: usize = 2500;
 /// Free space between two boxes.
 pub const GAP: f64 = 14.0;
 
@@ -44,6 +49,9 @@ pub fn layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<Point> {
     let n = nodes.len();
     if n == 0 {
         return Vec::new();
+    }
+    if n > FORCES_UP_TO {
+        return rows(nodes);
     }
     let mean_size = nodes.iter().map(|b| b.width.max(b.height)).sum::<f64>() / n as f64;
     let k = mean_size * 0.8 + 110.0;
@@ -96,6 +104,32 @@ fn repel(nodes: &[LayoutNode], i: usize, j: usize) -> f64 {
     } else {
         0.3
     }
+}
+
+/// The nodes in rows of a square, in their order: Kommunen first, then,
+/// below a gap, the external partners.
+fn rows(nodes: &[LayoutNode]) -> Vec<Point> {
+    let cell_w = nodes.iter().map(|b| b.width).fold(0.0, f64::max) + GAP;
+    let cell_h = nodes.iter().map(|b| b.height).fold(0.0, f64::max) + GAP;
+    let per_row = ((nodes.len() as f64).sqrt().ceil() as usize).max(1);
+    let mut points = Vec::with_capacity(nodes.len());
+    let (mut column, mut row) = (0, 0.0);
+    for (index, node) in nodes.iter().enumerate() {
+        // External partners start a row of their own, a row further down.
+        if index > 0 && node.external && !nodes[index - 1].external {
+            column = 0;
+            row += 2.0;
+        } else if column == per_row {
+            column = 0;
+            row += 1.0;
+        }
+        points.push(Point {
+            x: column as f64 * cell_w,
+            y: row * cell_h,
+        });
+        column += 1;
+    }
+    points
 }
 
 /// Every pair pushes apart with k²/d.
@@ -276,45 +310,32 @@ fn push_externals_out(points: &mut [Point], nodes: &[LayoutNode], k: f64) {
 }
 
 /// Moves overlapping boxes apart (with [`GAP`] between them), each pair
-/// along the axis where they overlap least, until none overlap.
+/// along the axis where they overlap least, until none overlap. Pairs are
+/// found through a grid of cells as large as the largest box, so a pass
+/// takes time in proportion to the number of boxes.
 pub fn remove_overlaps(points: &mut [Point], nodes: &[LayoutNode]) {
-    let widest = nodes.iter().map(|b| b.width).fold(0.0, f64::max);
-    let mut order: Vec<usize> = (0..points.len()).collect();
+    let cell = nodes
+        .iter()
+        .map(|b| b.width.max(b.height))
+        .fold(0.0, f64::max)
+        + GAP;
+    let cell_of = |p: Point| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64);
     for _ in 0..500 {
-        order.sort_by(|&a, &b| points[a].x.total_cmp(&points[b].x).then(a.cmp(&b)));
+        let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        for (index, point) in points.iter().enumerate() {
+            grid.entry(cell_of(*point)).or_default().push(index);
+        }
         let mut moved = false;
-        for (place, &a) in order.iter().enumerate() {
-            for &b in &order[place + 1..] {
-                let dx = points[b].x - points[a].x;
-                if dx > widest + GAP {
-                    break;
-                }
-                let dy = points[b].y - points[a].y;
-                let need_x = (nodes[a].width + nodes[b].width) / 2.0 + GAP;
-                let need_y = (nodes[a].height + nodes[b].height) / 2.0 + GAP;
-                let over_x = need_x - dx.abs();
-                let over_y = need_y - dy.abs();
-                if over_x <= 0.0 || over_y <= 0.0 {
-                    continue;
-                }
-                moved = true;
-                let direction = |d: f64| {
-                    if d > 0.0 || (d == 0.0 && a < b) {
-                        1.0
-                    } else {
-                        -1.0
+        for a in 0..points.len() {
+            let (cx, cy) = cell_of(points[a]);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let Some(others) = grid.get(&(cx + dx, cy + dy)) else {
+                        continue;
+                    };
+                    for &b in others.iter().filter(|&&b| b > a) {
+                        moved |= push_apart(points, nodes, a, b);
                     }
-                };
-                // Moving a short way vertically looks better than a long
-                // way sideways: boxes are wider than high.
-                if over_y <= over_x {
-                    let shift = over_y / 2.0 * direction(dy);
-                    points[a].y -= shift;
-                    points[b].y += shift;
-                } else {
-                    let shift = over_x / 2.0 * direction(dx);
-                    points[a].x -= shift;
-                    points[b].x += shift;
                 }
             }
         }
@@ -322,6 +343,31 @@ pub fn remove_overlaps(points: &mut [Point], nodes: &[LayoutNode]) {
             break;
         }
     }
+}
+
+/// Moves `a` and `b` apart when their boxes (with [`GAP`]) overlap; true
+/// if they did.
+fn push_apart(points: &mut [Point], nodes: &[LayoutNode], a: usize, b: usize) -> bool {
+    let dx = points[b].x - points[a].x;
+    let dy = points[b].y - points[a].y;
+    let over_x = (nodes[a].width + nodes[b].width) / 2.0 + GAP - dx.abs();
+    let over_y = (nodes[a].height + nodes[b].height) / 2.0 + GAP - dy.abs();
+    if over_x <= 0.0 || over_y <= 0.0 {
+        return false;
+    }
+    let direction = |d: f64| if d >= 0.0 { 1.0 } else { -1.0 };
+    // Moving a short way vertically looks better than a long way
+    // sideways: boxes are wider than high.
+    if over_y <= over_x {
+        let shift = over_y / 2.0 * direction(dy);
+        points[a].y -= shift;
+        points[b].y += shift;
+    } else {
+        let shift = over_x / 2.0 * direction(dx);
+        points[a].x -= shift;
+        points[b].x += shift;
+    }
+    true
 }
 
 /// SplitMix64: a small generator that gives the same numbers everywhere.
@@ -465,6 +511,15 @@ mod tests {
         let p = layout(&nodes, &edges);
         assert_eq!(p, layout(&nodes, &edges));
         assert_eq!(overlap(&p, &nodes), None);
+    }
+
+    #[test]
+    fn very_many_nodes_are_put_in_rows() {
+        let nodes = boxes(FORCES_UP_TO + 10, FORCES_UP_TO);
+        let p = layout(&nodes, &ring(FORCES_UP_TO));
+        assert_eq!(overlap(&p, &nodes), None);
+        let last_kommune = p[FORCES_UP_TO - 1].y;
+        assert!(p[FORCES_UP_TO..].iter().all(|q| q.y > last_kommune));
     }
 
     #[test]

@@ -199,18 +199,21 @@ fn wrap(text: &str, size: f64, bold: bool) -> Vec<String> {
         words.push(rest.to_owned());
     }
     let lines = fill(&words, LABEL_WIDTH, size, bold);
-    // The narrowest width that needs no more lines gives even lines.
-    let mut best = lines;
-    let mut limit = LABEL_WIDTH;
-    while limit > 40.0 {
-        limit -= 1.0;
-        let narrower = fill(&words, limit, size, bold);
-        if narrower.len() > best.len() {
-            break;
-        }
-        best = narrower;
+    if lines.len() < 2 {
+        return lines;
     }
-    best
+    // The narrowest width (to a pixel) that needs no more lines gives even
+    // lines: found by halving the range.
+    let (mut low, mut high) = (0.0f64, LABEL_WIDTH);
+    while high - low > 1.0 {
+        let middle = (low + high) / 2.0;
+        if fill(&words, middle, size, bold).len() > lines.len() {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    fill(&words, high, size, bold)
 }
 
 /// Fills lines up to `limit` pixels with `words`.
@@ -491,7 +494,7 @@ fn legend(network: &Network, field: &Field) -> Legend {
     ];
     let styles = samples.len();
     for (index, category) in field.categories.iter().enumerate() {
-        if network.links.iter().any(|l| l.item.category == category.id) {
+        if network.has_category(&category.id) {
             samples.push((
                 LegendSample::Line {
                     colour: category_colour(index),

@@ -12,86 +12,50 @@
 //! Every problem becomes a finding with line and column; the meaning of the
 //! aliases (conflicts, chains) is checked by [`Aliases::check`].
 
-use crate::domain::finding::{Finding, LineIndex, Severity};
+use crate::domain::finding::Finding;
 use crate::domain::network::{Alias, Aliases};
-use crate::format::read::UTF8_BOM;
+use crate::format::keys::{AliasFileKey, TableKey};
+use crate::format::lexical::decode;
+use crate::format::toml_reader::{TableReader, TomlReader};
 use crate::messages as msg;
-use std::ops::Range;
-use toml::de::{DeTable, DeValue};
 
 /// The aliases of an alias file and every finding about it. When there is
 /// an error, no alias is used.
 pub fn load_aliases(bytes: &[u8]) -> (Aliases, Vec<Finding>) {
-    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return (
-            Aliases::default(),
-            vec![Finding::file_error("not-utf8", msg::not_utf8())],
-        );
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(finding) => return (Aliases::default(), vec![finding]),
     };
-    let lines = LineIndex::new(text);
-    let finding = |code, message, span: Range<usize>| Finding {
-        severity: Severity::Error,
-        code,
-        message,
-        position: Some(lines.position(span.start)),
+    let mut reader = TomlReader::new(text);
+    let Some(root) = reader.parse() else {
+        return (Aliases::default(), reader.finish());
     };
-    let root = match DeTable::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            let detail = e.message().trim().replace('\n', " ");
-            let span = e.span().unwrap_or(0..0);
-            return (
-                Aliases::default(),
-                vec![finding("syntax", msg::syntax_error(&detail), span)],
-            );
-        }
-    };
-    let mut findings = Vec::new();
+    let top = TableReader::<AliasFileKey>::new(root.get_ref(), 0..0);
+    top.finish(&mut reader);
     let mut aliases = Vec::new();
-    let mut has_table = false;
-    for (key, value) in root.get_ref().iter() {
-        if key.get_ref() != "aliases" {
-            let message = msg::unknown_key(key.get_ref(), &msg::ALIAS_KEYS);
-            findings.push(finding("unknown-key", message, key.span()));
-            continue;
-        }
-        has_table = true;
-        let DeValue::Table(table) = value.get_ref() else {
-            let found = msg::toml_type(value.get_ref().type_str());
-            let message = msg::wrong_type("aliases", msg::A_TABLE, found);
-            findings.push(finding("wrong-type", message, value.span()));
+    let table = top
+        .required(AliasFileKey::Aliases, msg::ALIAS_TABLE, &mut reader)
+        .and_then(|value| reader.table(AliasFileKey::Aliases.as_str(), value));
+    for (variant, target) in table.into_iter().flat_map(|t| t.iter()) {
+        let name: &str = variant.get_ref();
+        let Some(target_text) = reader.text(name, target) else {
             continue;
         };
-        for (variant, target) in table.iter() {
-            let name = variant.get_ref().as_ref();
-            let DeValue::String(target_text) = target.get_ref() else {
-                let found = msg::toml_type(target.get_ref().type_str());
-                let message = msg::wrong_type(name, msg::A_TEXT, found);
-                findings.push(finding("wrong-type", message, target.span()));
-                continue;
-            };
-            if name.trim().is_empty() {
-                let message = msg::alias_empty_variant();
-                findings.push(finding("empty-value", message, variant.span()));
-            } else if target_text.trim().is_empty() {
-                let message = msg::empty_value(name);
-                findings.push(finding("empty-value", message, target.span()));
-            } else {
-                aliases.push(Alias {
-                    variant: name.to_owned(),
-                    target: target_text.to_string(),
-                    position: Some(lines.position(variant.span().start)),
-                });
-            }
+        if name.trim().is_empty() {
+            reader.error("empty-value", msg::alias_empty_variant(), variant.span());
+        } else if target_text.trim().is_empty() {
+            reader.error("empty-value", msg::empty_value(name), target.span());
+        } else {
+            aliases.push(Alias {
+                variant: name.to_owned(),
+                target: target_text.to_owned(),
+                position: Some(reader.position(variant.span().start)),
+            });
         }
     }
-    if !has_table && findings.is_empty() {
-        let message = msg::missing_key("aliases", msg::ALIAS_TABLE);
-        findings.push(finding("missing-key", message, 0..0));
-    }
-    let (aliases, mut checked) = Aliases::check(aliases);
-    findings.append(&mut checked);
+    let (aliases, checked) = Aliases::check(aliases);
+    let mut findings = reader.finish();
+    findings.extend(checked);
     findings.sort_by_key(|f| f.position);
     if findings.iter().any(Finding::is_error) {
         return (Aliases::default(), findings);

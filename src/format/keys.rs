@@ -153,6 +153,22 @@ impl TableKey for OwnKey {
     }
 }
 
+/// A key at the top of an alias file (`kin network --aliases`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasFileKey {
+    Aliases,
+}
+
+impl TableKey for AliasFileKey {
+    const ALL: &'static [AliasFileKey] = &[AliasFileKey::Aliases];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            AliasFileKey::Aliases => "aliases",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +188,7 @@ mod tests {
         distinct::<KommuneKey>();
         distinct::<ItemKey>();
         distinct::<OwnKey>();
+        distinct::<AliasFileKey>();
     }
 
     #[test]

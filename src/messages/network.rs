@@ -142,7 +142,6 @@ pub fn alias_chain(variant: &str, target: &str, further: &str) -> String {
 }
 
 pub const ALIAS_TABLE: &str = "der Alias-Datei";
-pub const ALIAS_KEYS: [&str; 1] = ["aliases"];
 pub const ALIASES_INVALID: &str = "die Alias-Datei ist fehlerhaft";
 
 // ---- outputs ----------------------------------------------------------------
@@ -292,13 +291,9 @@ pub fn network_check_format(format: &str) -> String {
     )
 }
 
-pub fn network_cannot_write(path: &str) -> String {
-    format!("{} kann nicht geschrieben werden", quoted(path))
-}
-
-pub fn network_output_is_input(path: &str) -> String {
+pub fn network_output_is_aliases(path: &str) -> String {
     format!(
-        "{} ist eine Eingabedatei (oder eine Bewertung, *.kin.toml); die Ausgabe bitte in eine andere Datei schreiben",
+        "{} ist die Alias-Datei; die Ausgabe bitte in eine andere Datei schreiben",
         quoted(path)
     )
 }

@@ -501,25 +501,21 @@ fn output_writes_a_file_and_never_replaces_an_input() {
     assert_eq!(written, network(&[LANDKREIS, "--format", "svg"]));
 
     let assessment = dir.path().join("talbach.kin.toml");
+    let renamed = dir.path().join("talbach.toml");
     std::fs::copy("examples/talbach.kin.toml", &assessment).unwrap();
+    std::fs::copy("examples/talbach.kin.toml", &renamed).unwrap();
     let before = std::fs::read(&assessment).unwrap();
-    for target in [assessment.to_str().unwrap(), ALIASES] {
-        let output = kin(&[
-            LANDKREIS,
-            assessment.to_str().unwrap(),
-            "--aliases",
-            ALIASES,
-            "--output",
-            target,
-        ])
-        .output()
-        .unwrap();
+    let aliases_before = std::fs::read(ALIASES).unwrap();
+    for (target, why) in [
+        (assessment.to_str().unwrap(), "endet auf .kin.toml"),
+        (renamed.to_str().unwrap(), "ist eine Bewertungsdatei"),
+        (ALIASES, "ist die Alias-Datei"),
+    ] {
+        let output = run(&[LANDKREIS, "--aliases", ALIASES, "--output", target]);
         assert_eq!(output.status.code(), Some(2), "{target}");
-        assert!(
-            stderr(&output).contains("Eingabedatei"),
-            "{}",
-            stderr(&output)
-        );
+        assert!(stderr(&output).contains(why), "{}", stderr(&output));
     }
+    assert_eq!(std::fs::read(&renamed).unwrap(), before);
+    assert_eq!(std::fs::read(ALIASES).unwrap(), aliases_before);
     assert_eq!(std::fs::read(&assessment).unwrap(), before);
 }

@@ -2,16 +2,18 @@
 //! JSON, DOT, Mermaid or SVG; with `--check` only what needs a phone call.
 
 use crate::cli::exit::Outcome;
+use crate::cli::output::Destination;
 use crate::cli::output::print_findings;
 use crate::domain::field::Field;
 use crate::domain::network::{Aliases, Member, MemberCollector, Network, codes};
 use crate::format::aliases::load_aliases;
 use crate::messages as msg;
-use crate::render::network::{self, Renderer};
-use crate::store::atomic_write::{Overwrite, write_atomic_with};
+use crate::render::escape::one_line;
+use crate::render::network::{
+    NetworkCheckGithub, NetworkCheckText, NetworkDot, NetworkJson, NetworkMermaid, NetworkRenderer,
+    NetworkSvg, NetworkText,
+};
 use crate::store::batch::{LoadScope, Pipes, for_each_checked, read_bytes};
-use anyhow::Context;
-use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Zeigt das Kooperationsnetz: wer mit wem zusammenarbeitet.
@@ -36,7 +38,7 @@ pub struct Args {
     /// Alias-Datei (TOML): weitere Schreibweisen von Partnern → Name oder AGS
     #[arg(long, value_name = "DATEI")]
     pub aliases: Option<PathBuf>,
-    /// Ausgabe in diese Datei statt auf den Bildschirm
+    /// In diese Datei schreiben statt in die Standardausgabe (UTF-8; eine vorhandene Datei wird ersetzt)
     #[arg(long, short = 'o', value_name = "DATEI")]
     pub output: Option<PathBuf>,
 }
@@ -58,34 +60,41 @@ pub enum Format {
 }
 
 impl Format {
-    /// The renderer of a picture or listing; `None` for `github`, which is
-    /// only a form of `--check`.
-    pub fn renderer(self) -> Option<Renderer> {
-        match self {
-            Format::Text => Some(network::text::render),
-            Format::Json => Some(network::json::render),
-            Format::Dot => Some(network::dot::render),
-            Format::Mermaid => Some(network::mermaid::render),
-            Format::Svg => Some(network::svg::render),
-            Format::Github => None,
-        }
+    /// The renderer of this format, with `--check` or without; `None` for
+    /// what does not go together (a picture of findings, annotations of a
+    /// network).
+    pub fn renderer(self, check: bool) -> Option<Box<dyn NetworkRenderer>> {
+        Some(match (check, self) {
+            (false, Format::Text) => Box::new(NetworkText),
+            (false, Format::Json) => Box::new(NetworkJson),
+            (false, Format::Dot) => Box::new(NetworkDot),
+            (false, Format::Mermaid) => Box::new(NetworkMermaid),
+            (false, Format::Svg) => Box::new(NetworkSvg),
+            (true, Format::Text) => Box::new(NetworkCheckText),
+            (true, Format::Github) => Box::new(NetworkCheckGithub),
+            _ => return None,
+        })
     }
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    match (args.check, args.format) {
-        (false, Format::Github) => anyhow::bail!(msg::NETWORK_GITHUB_NEEDS_CHECK),
-        (true, Format::Json | Format::Dot | Format::Mermaid | Format::Svg) => {
-            anyhow::bail!(msg::network_check_format(
-                &format!("{:?}", args.format).to_lowercase()
-            ))
+    let Some(renderer) = args.format.renderer(args.check) else {
+        if args.check {
+            let format = format!("{:?}", args.format).to_lowercase();
+            anyhow::bail!(msg::network_check_format(&format));
         }
-        _ => {}
+        anyhow::bail!(msg::NETWORK_GITHUB_NEEDS_CHECK);
+    };
+    let destination = Destination::choose(args.output.as_deref())?;
+    destination.accept(renderer.kind())?;
+    if let (Some(output), Some(aliases)) = (&args.output, &args.aliases)
+        && same_file(output, aliases)
+    {
+        anyhow::bail!(msg::network_output_is_aliases(&one_line(
+            &output.display().to_string()
+        )));
     }
     let files = crate::cli::input::files(&args.files)?;
-    if let Some(target) = &args.output {
-        refuse_to_overwrite_input(target, &files, args.aliases.as_deref())?;
-    }
     let field = Field::embedded();
     let aliases = match &args.aliases {
         Some(path) => read_aliases(path)?,
@@ -103,42 +112,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             }
         }
     }
-    write_output(args.output.as_deref(), |out| match args.format {
-        Format::Github => network::check::github(&network, out),
-        _ if args.check => network::check::text(&network, out),
-        format => format
-            .renderer()
-            .expect("github is refused without --check")(&network, field, out),
-    })?;
+    destination.write(|out| renderer.render(&network, field, out))?;
     let found = args.check && !network.findings.is_empty();
     Ok(if found {
         Outcome::Problems
     } else {
         Outcome::Success
     })
-}
-
-/// Runs `write` with stdout (a reader that went away is no error), or with
-/// a temporary file that replaces `path` once everything is written.
-fn write_output(
-    path: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> anyhow::Result<()> {
-    match path {
-        Some(path) => write_atomic_with(path, Overwrite::Allow, |file| {
-            let mut out = BufWriter::new(file);
-            write(&mut out)?;
-            out.flush()
-        })
-        .with_context(|| msg::network_cannot_write(&path.display().to_string())),
-        None => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            match write(&mut out).and_then(|()| out.flush()) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                result => result.context(msg::CANNOT_WRITE_OUTPUT),
-            }
-        }
-    }
 }
 
 /// The aliases of `path`; its findings go to stderr, and an error stops
@@ -194,22 +174,11 @@ fn read_members(paths: &[PathBuf], field: &Field) -> anyhow::Result<Vec<Member>>
     Ok(members)
 }
 
-/// An output file must not replace an assessment or the alias file.
-fn refuse_to_overwrite_input(
-    target: &Path,
-    files: &[PathBuf],
-    aliases: Option<&Path>,
-) -> anyhow::Result<()> {
-    let name = target.display().to_string();
-    let same = |other: &Path| {
-        other == target
-            || matches!(
-                (std::fs::canonicalize(other), std::fs::canonicalize(target)),
-                (Ok(a), Ok(b)) if a == b
-            )
-    };
-    if name.ends_with(".kin.toml") || files.iter().any(|f| same(f)) || aliases.is_some_and(same) {
-        anyhow::bail!(msg::network_output_is_input(&name));
-    }
-    Ok(())
+/// Whether two paths name the same file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(a), Ok(b)) if a == b
+        )
 }

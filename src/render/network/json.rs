@@ -2,14 +2,13 @@
 //! docs/network-json.md): Kommunen, external partners, every link with its
 //! item, status and confirmation, the findings and the figures.
 
-use crate::domain::field::Field;
 use crate::domain::network::{Confirmation, Network, Partner, Summary};
 use crate::domain::status::Status;
 use crate::render::json::write_json;
 use serde::{Serialize, Serializer};
 use std::io::{self, Write};
 
-pub fn render(network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
     write_json(&JsonNetwork::of(network), out)
 }
 

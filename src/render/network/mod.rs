@@ -1,5 +1,6 @@
-//! `kin network` output: one module per format, each a [`Renderer`] that
-//! writes the whole network to a writer. Text from files passes through
+//! `kin network` output: one module per format, each a [`NetworkRenderer`]
+//! that writes the whole network to a writer (chosen by `Format::renderer`
+//! in `cli/commands/network.rs`). Text from files passes through
 //! [`crate::render::escape`] (text), JSON escaping (json) or the format's
 //! own quoting (dot, mermaid, svg).
 
@@ -12,10 +13,87 @@ pub mod text;
 
 use crate::domain::field::Field;
 use crate::domain::network::Network;
+use crate::render::OutputKind;
 use std::io::{self, Write};
 
-/// Writes a network in one output format.
-pub type Renderer = fn(&Network, &Field, &mut dyn Write) -> io::Result<()>;
+/// One output format of `kin network`: the whole network at once, because
+/// every format needs all links to tell confirmed from one-sided.
+pub trait NetworkRenderer {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Text
+    }
+
+    fn render(&self, network: &Network, field: &Field, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Per Kommune its partners and items, confirmed or one-sided.
+pub struct NetworkText;
+/// JSON for scripts (docs/network-json.md).
+pub struct NetworkJson;
+/// Graphviz DOT.
+pub struct NetworkDot;
+/// A Mermaid flowchart in Markdown.
+pub struct NetworkMermaid;
+/// A picture, drawn by kin.
+pub struct NetworkSvg;
+/// `--check`: one line per finding, then a summary.
+pub struct NetworkCheckText;
+/// `--check --format github`: GitHub Actions annotations.
+pub struct NetworkCheckGithub;
+
+impl NetworkRenderer for NetworkText {
+    fn render(&self, network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        text::render(network, out)
+    }
+}
+
+impl NetworkRenderer for NetworkJson {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Data
+    }
+
+    fn render(&self, network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        json::render(network, out)
+    }
+}
+
+impl NetworkRenderer for NetworkDot {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Data
+    }
+
+    fn render(&self, network: &Network, field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        dot::render(network, field, out)
+    }
+}
+
+impl NetworkRenderer for NetworkMermaid {
+    fn render(&self, network: &Network, field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        mermaid::render(network, field, out)
+    }
+}
+
+impl NetworkRenderer for NetworkSvg {
+    fn kind(&self) -> OutputKind {
+        OutputKind::Data
+    }
+
+    fn render(&self, network: &Network, field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(svg::network_svg(network, field).as_bytes())
+    }
+}
+
+impl NetworkRenderer for NetworkCheckText {
+    fn render(&self, network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        check::text(network, out)
+    }
+}
+
+impl NetworkRenderer for NetworkCheckGithub {
+    fn render(&self, network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
+        check::github(network, out)
+    }
+}
 
 /// The position of a category in the field (for its colour), or past the
 /// end for an unknown one.

@@ -3,13 +3,12 @@
 //! and its external partners; then every external partner.
 
 use super::short_title;
-use crate::domain::field::Field;
 use crate::domain::network::{Confirmation, Link, LinkItem, Network, Partner};
 use crate::messages as msg;
 use crate::render::escape::one_line;
 use std::io::{self, Write};
 
-pub fn render(network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
     let summary = network.summary();
     writeln!(out, "{}", msg::network_title(summary.kommunen))?;
     writeln!(out, "{}", msg::network_summary(&summary))?;

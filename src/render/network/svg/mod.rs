@@ -19,7 +19,6 @@ use crate::render::escape::one_line;
 use layout::{LayoutEdge, LayoutNode, Point};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::{self, Write};
 use text_width::text_width;
 
 const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
@@ -36,10 +35,6 @@ const PARALLEL: f64 = 9.0;
 /// The prefix of every id in the picture, so that it can sit in a page
 /// with other pictures.
 const ID: &str = "kin-netz";
-
-pub fn render(network: &Network, field: &Field, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(network_svg(network, field).as_bytes())
-}
 
 /// The picture of `network` as a complete SVG document (starting with
 /// `<svg`, without an XML declaration, so that it can be embedded in HTML

@@ -5,6 +5,7 @@ mod check_findings;
 mod field_seed;
 mod fuzz_stable;
 mod layers;
+mod network;
 mod properties;
 mod report_render;
 #[path = "../support/mod.rs"]

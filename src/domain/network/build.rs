@@ -86,7 +86,7 @@ impl Network {
         let mut findings: Vec<(usize, NetworkFinding)> = duplicates(&kommunen);
         let directory = Directory::new(&kommunen, aliases);
 
-        let mut links = Vec::new();
+        let mut links = Vec::with_capacity(members.iter().map(|m| m.mentions.len()).sum());
         let mut external_index: HashMap<String, usize> = HashMap::new();
         let mut externals: Vec<(String, External)> = Vec::new();
         for (from, member) in members.into_iter().enumerate() {

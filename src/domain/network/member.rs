@@ -120,6 +120,7 @@ impl<'f> MemberCollector<'f> {
                 position,
             }));
         }
+        mentions.shrink_to_fit();
         Member {
             name: assessment.kommune.name.clone(),
             ags: assessment.kommune.ags.clone(),

@@ -92,6 +92,23 @@ pub fn layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<Point> {
     }
     push_externals_out(&mut points, nodes, k);
     remove_overlaps(&mut points, nodes);
+    if n <= EXACT_UP_TO {
+        // Moving external partners out drew new lines across the picture:
+        // nodes step off those too, in small steps that keep the shape.
+        for _ in 0..100 {
+            displacement.fill(Point::default());
+            avoid_lines(&points, nodes, edges, &mut displacement);
+            for (point, d) in points.iter_mut().zip(&displacement) {
+                let length = (d.x * d.x + d.y * d.y).sqrt();
+                if length > 0.0 {
+                    let step = length.min(k * 0.05) / length;
+                    point.x += d.x * step;
+                    point.y += d.y * step;
+                }
+            }
+        }
+        remove_overlaps(&mut points, nodes);
+    }
     points
 }
 
@@ -271,8 +288,8 @@ fn pull_to_centre(points: &[Point], k: f64, displacement: &mut [Point]) {
     }
 }
 
-/// Moves every external partner that stands among the Kommunen out to a
-/// ring around them, in the direction it already has from their centre.
+/// Moves every external partner into a band around the Kommunen, in the
+/// direction it already has from their centre.
 fn push_externals_out(points: &mut [Point], nodes: &[LayoutNode], k: f64) {
     let kommunen: Vec<usize> = (0..nodes.len()).filter(|&i| !nodes[i].external).collect();
     if kommunen.is_empty() || kommunen.len() == nodes.len() {
@@ -301,11 +318,12 @@ fn push_externals_out(points: &mut [Point], nodes: &[LayoutNode], k: f64) {
         if distance < 0.01 {
             (dx, dy, distance) = (0.0, 1.0, 1.0);
         }
+        // Out to the ring, and not much further: far away, an external
+        // partner only makes the picture large and its lines long.
         let ring = radius + 0.5 * node.width.max(node.height);
-        if distance < ring {
-            point.x = centre.x + dx / distance * ring;
-            point.y = centre.y + dy / distance * ring;
-        }
+        let target = distance.clamp(ring, ring + k * 0.4);
+        point.x = centre.x + dx / distance * target;
+        point.y = centre.y + dy / distance * target;
     }
 }
 

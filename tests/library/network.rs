@@ -127,7 +127,7 @@ fn member(index: usize) -> impl Strategy<Value = Member> {
     prop::collection::vec((prop::sample::select(items), partner()), 0..8).prop_map(move |named| {
         Member {
             name: NAMES[index].to_owned(),
-            ags: (index % 2 == 0).then(|| format!("0811100{index}")),
+            ags: index.is_multiple_of(2).then(|| format!("0811100{index}")),
             file: format!("k{index}.kin.toml"),
             mentions: named
                 .into_iter()

@@ -297,3 +297,38 @@ pub fn network_output_is_aliases(path: &str) -> String {
         quoted(path)
     )
 }
+
+// ---- the district report -------------------------------------------------------
+
+pub const NETWORK_PICTURE_INTRO: &str = "Wer mit wem zusammenarbeitet, nach den Partnern, die die Bewertungen nennen. \
+     Durchgezogene Linien: beide Seiten nennen die Partnerschaft; gestrichelte Linien mit Pfeil: nur eine Seite \
+     (der Pfeil zeigt auf den genannten Partner); graue Kästen: Partner ohne Bewertungsdatei. \
+     Alle Befunde mit Datei und Zeile zeigt der Befehl kin network --check.";
+
+/// The caption under the network picture, also what a format that cannot
+/// show the picture says instead: the figures, then the one-sided
+/// partnerships ("Großbühlach → Haldenburg: Interkommunales Gründerzentrum"),
+/// at most `shown` of them.
+pub fn network_picture_caption(
+    summary: &crate::domain::network::Summary,
+    one_sided: &[String],
+    shown: usize,
+) -> String {
+    let mut caption = format!("{}.", network_summary(summary));
+    if !one_sided.is_empty() {
+        caption.push_str(" Einseitig genannt: ");
+        caption.push_str(&one_sided[..one_sided.len().min(shown)].join("; "));
+        if one_sided.len() > shown {
+            caption.push_str(&format!(" und {} weitere", one_sided.len() - shown));
+        }
+        if !caption.ends_with('…') {
+            caption.push('.');
+        }
+    }
+    caption
+}
+
+/// "Großbühlach → Haldenburg: Interkommunales Gründerzentrum".
+pub fn network_one_sided_short(from: &str, to: &str, item: &str) -> String {
+    format!("{from} → {to}: {item}")
+}

@@ -209,6 +209,26 @@ fn district_printed_by_chromium() {
     assert!(pages >= 3, "sections start on new pages: {pages}");
 }
 
+/// The district page draws the cooperation network (kin network's SVG):
+/// Chromium prints its boxes' names, its legend, and the caption with the
+/// one-sided partnerships.
+#[test]
+fn network_of_a_district_printed_by_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = html(&["../../../examples/landkreis-ostertal"], &[]);
+    let (text, _) = pdf_text(&print_html(&page, dir.path()));
+    assert_contains(
+        &text,
+        &[
+            "Kooperationsnetz: 7 bewertete Kommunen",
+            "Unterbühlach",
+            "Zweckverband Breitband Ostertal",
+            "nur von einer Seite genannt (Pfeil zum genannten Partner)",
+            "Einseitig genannt: Großbühlach → Haldenburg: Interkommunales Gründerzentrum",
+        ],
+    );
+}
+
 #[test]
 fn word_documents_open_in_libreoffice() {
     let dir = tempfile::tempdir().unwrap();

@@ -135,12 +135,13 @@ fn svg_draws_what_the_network_holds() {
     fn dashed<'a>(n: &roxmltree::Node<'a, '_>) -> Option<&'a str> {
         n.attribute("stroke-dasharray")
     }
-    let arrows = paths
-        .iter()
-        .filter(|p| p.attribute("marker-end").is_some())
+    let arrows = root
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("kin-netz-pfeil"))
         .count();
-    // With the aliases three links are one-sided, each its own pair and category.
-    assert_eq!(arrows, 3);
+    // With the aliases three links are one-sided, each its own pair and
+    // category, each with an arrow head; and one in the legend.
+    assert_eq!(arrows, 3 + 1);
     assert_eq!(paths.iter().filter(|p| dashed(p) == Some("7 5")).count(), 3);
     let external = paths.iter().filter(|p| dashed(p) == Some("1 4")).count();
     let solid = paths.iter().filter(|p| dashed(p).is_none()).count();
@@ -518,4 +519,31 @@ fn output_writes_a_file_and_never_replaces_an_input() {
     assert_eq!(std::fs::read(&renamed).unwrap(), before);
     assert_eq!(std::fs::read(ALIASES).unwrap(), aliases_before);
     assert_eq!(std::fs::read(&assessment).unwrap(), before);
+}
+
+// ---- the district report -------------------------------------------------------------
+
+/// `kin report --format html` of several Kommunen draws their network, the
+/// same picture as `kin network --format svg`; one Kommune gets none.
+#[test]
+fn the_district_report_draws_the_network() {
+    let report = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_kin"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["report", "--format", "html", "--today", "2026-12-01"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let page = report(&[LANDKREIS]);
+    let svg = network(&[LANDKREIS, "--format", "svg"]);
+    assert!(page.contains(&format!("<figure class=\"picture\">\n{svg}<figcaption>")));
+    assert!(
+        page.contains("Einseitig genannt: Großbühlach → Haldenburg"),
+        "{page}"
+    );
+    let one = report(&["examples/landkreis-ostertal/haldenburg.kin.toml"]);
+    assert!(!one.contains("<figure class=\"picture\">"));
 }

@@ -4,6 +4,7 @@ use crate::cli::exit::Outcome;
 use crate::cli::output::{Destination, print_findings};
 use crate::domain::district::{District, KommuneRow, SortOrder};
 use crate::domain::field::Field;
+use crate::domain::network::{Aliases, MemberCollector, Network};
 use crate::domain::report::AssessmentReport;
 use crate::messages as msg;
 use crate::render::findings::finding_line;
@@ -18,6 +19,7 @@ use crate::render::report::{Layout, Overview, Pieces, ReportRenderer, duplicate_
 use crate::store::batch::{LoadScope, for_each_checked};
 use crate::store::spool::Spool;
 use jiff::civil::Date;
+use std::collections::BTreeMap;
 use std::io;
 use std::path::PathBuf;
 
@@ -158,6 +160,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     destination.accept(renderer.kind())?;
     let files = crate::cli::input::files(&args.files)?;
     let single = files.len() == 1;
+    // The documents of a district draw the cooperation network: of each
+    // Kommune its name and partners are kept (see `kin network`).
+    let collector = (!single && matches!(args.format, Format::Html | Format::Docx))
+        .then(|| MemberCollector::new(field));
+    let mut members = Vec::new();
+    let no_places = BTreeMap::new();
     let mut spool = Spool::new();
     let mut district = District::new(field);
     let mut one: Option<AssessmentReport> = None;
@@ -176,7 +184,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             let mut piece = Vec::new();
             renderer.kommune(&report, &mut piece)?;
             let row = KommuneRow::of(&report, today);
-            let valid = Some((row, piece, single.then_some(report)));
+            let member = collector
+                .as_ref()
+                .map(|c| c.member(&name, assessment, &no_places));
+            let valid = Some((row, piece, single.then_some(report), member));
             Ok((name, file.loaded.findings, valid))
         },
         // In order: findings to stderr, rows to the district, pieces to the spool.
@@ -184,10 +195,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             for kept in chunk {
                 let (name, findings, valid) = kept?;
                 match valid {
-                    Some((row, piece, report)) => {
+                    Some((row, piece, report, member)) => {
                         print_findings(&name, &findings);
                         if invalid == 0 || args.skip_invalid {
                             district.add(row);
+                            members.extend(member);
                             spool.push(&piece)?;
                             one = one.take().or(report);
                         }
@@ -214,9 +226,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let order = district.finish(today, args.max_age, Sort::order(args.sort));
     warn_about_duplicates(&district);
+    let network = collector
+        .is_some()
+        .then(|| Network::build(members, &Aliases::default(), field));
     let overview = Overview {
         single: one.as_ref().filter(|_| district.skipped.is_empty()),
         district: &district,
+        network: network.as_ref(),
     };
     let mut pieces = SpooledPieces {
         spool: &mut spool,

@@ -20,6 +20,7 @@ pub mod table;
 pub mod xlsx;
 
 use crate::domain::district::{District, KommuneRow};
+use crate::domain::network::Network;
 use crate::domain::report::{AssessmentReport, ItemReport, Report};
 use crate::messages as msg;
 use crate::render::OutputKind;
@@ -68,6 +69,9 @@ pub struct Overview<'a> {
     pub single: Option<&'a AssessmentReport>,
     /// Every Kommune as a row, and the totals; also for one file.
     pub district: &'a District,
+    /// The cooperation network of the Kommunen, for the formats that show
+    /// it (HTML, Word); `None` when it was not collected.
+    pub network: Option<&'a Network>,
 }
 
 /// How tables and Markdown lay out a report, from the command line.
@@ -116,6 +120,7 @@ pub fn render(renderer: &dyn ReportRenderer, report: &Report) -> Vec<u8> {
             let overview = Overview {
                 single,
                 district: &report.district,
+                network: None,
             };
             renderer.finish(&overview, &mut pieces, &mut out)
         });

@@ -97,7 +97,6 @@ pub fn network_svg(network: &Network, field: &Field) -> String {
         xml(&title),
         xml(&summary)
     );
-    write_markers(&mut svg, field);
     let _ = writeln!(
         svg,
         "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
@@ -257,22 +256,6 @@ fn layout_edges(network: &Network, all: &[Connection]) -> Vec<LayoutEdge> {
         .collect()
 }
 
-/// One arrow head per category colour (SVG 1.1 markers cannot take the
-/// colour of their line), and a grey one for the legend.
-fn write_markers(svg: &mut String, field: &Field) {
-    svg.push_str("<defs>\n");
-    let colours = (0..=field.categories.len())
-        .map(|index| (index.to_string(), category_colour(index)))
-        .chain([("legende".to_owned(), "#333333")]);
-    for (name, colour) in colours {
-        let _ = writeln!(
-            svg,
-            "<marker id=\"{ID}-pfeil-{name}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"5\" markerHeight=\"5\" markerUnits=\"strokeWidth\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{colour}\"/></marker>"
-        );
-    }
-    svg.push_str("</defs>\n");
-}
-
 /// Draws every connection: straight when it is the only line between its
 /// nodes, else as one of several curves side by side.
 fn write_lines(
@@ -312,20 +295,19 @@ fn write_lines(
             };
             let a = clip(start, &boxes[from].layout, control, 1.0);
             let arrow = connection.confirmation == Confirmation::OneSided;
-            let b = clip(
-                end,
-                &boxes[to].layout,
-                control,
-                if arrow { 3.0 } else { 1.0 },
-            );
+            let tip = clip(end, &boxes[to].layout, control, 2.0);
+            // A one-sided line stops short of its arrow head.
+            let toward = if offset == 0.0 { a } else { control };
+            let b = if arrow {
+                step_back(tip, toward, ARROW * 0.8)
+            } else {
+                tip
+            };
             let category = category_index(field, &connection.category);
             let colour = category_colour(category);
             let (width, style) = match connection.confirmation {
                 Confirmation::Confirmed => ("2.5", String::new()),
-                Confirmation::OneSided => (
-                    "2",
-                    format!(" stroke-dasharray=\"7 5\" marker-end=\"url(#{ID}-pfeil-{category})\""),
-                ),
+                Confirmation::OneSided => ("2", " stroke-dasharray=\"7 5\"".to_owned()),
                 Confirmation::External => ("1.5", " stroke-dasharray=\"1 4\"".to_owned()),
             };
             let path = if offset == 0.0 {
@@ -346,9 +328,47 @@ fn write_lines(
                 "<path d=\"{path}\" stroke=\"{colour}\" stroke-width=\"{width}\"{style}><title>{}</title></path>",
                 xml(&line_tooltip(network, field, connection))
             );
+            if arrow {
+                svg.push_str(&arrow_head(tip, toward, colour));
+            }
         }
     }
     svg.push_str("</g>\n");
+}
+
+/// The length of an arrow head.
+const ARROW: f64 = 10.0;
+
+/// An arrow head drawn as a triangle whose tip is `tip`, pointing away from
+/// `from` (no SVG marker: documents that embed the picture allow no
+/// `url(…)` references, and Word's renderer draws a path alike).
+fn arrow_head(tip: Point, from: Point, colour: &str) -> String {
+    let base = step_back(tip, from, ARROW);
+    let (dx, dy) = (tip.x - base.x, tip.y - base.y);
+    // Half as wide as long, to either side of the base.
+    let (nx, ny) = (-dy / 2.0, dx / 2.0);
+    format!(
+        "<path class=\"{ID}-pfeil\" d=\"M{},{} L{},{} L{},{} Z\" fill=\"{colour}\" stroke=\"none\"/>\n",
+        num(tip.x),
+        num(tip.y),
+        num(base.x + nx),
+        num(base.y + ny),
+        num(base.x - nx),
+        num(base.y - ny)
+    )
+}
+
+/// The point `distance` back from `point` toward `toward`.
+fn step_back(point: Point, toward: Point, distance: f64) -> Point {
+    let (dx, dy) = (toward.x - point.x, toward.y - point.y);
+    let length = (dx * dx + dy * dy).sqrt();
+    if length < 0.01 {
+        return point;
+    }
+    Point {
+        x: point.x + dx / length * distance.min(length),
+        y: point.y + dy / length * distance.min(length),
+    }
 }
 
 /// "Talbach – Rebstetten, beidseitig · Wirtschaft: Titel (umgesetzt); …".
@@ -538,20 +558,21 @@ fn write_legend(svg: &mut String, legend: &Legend, left: f64, top: f64) {
                 width,
             } => {
                 let dashes = dashes.map_or(String::new(), |d| format!(" stroke-dasharray=\"{d}\""));
-                let arrow = if *arrow {
-                    format!(" marker-end=\"url(#{ID}-pfeil-legende)\"")
-                } else {
-                    String::new()
-                };
+                let end = x + SAMPLE_WIDTH - 4.0;
+                let line_end = if *arrow { end - ARROW * 0.8 } else { end };
                 let _ = writeln!(
                     svg,
-                    "<path d=\"M{},{} L{},{}\" stroke=\"{colour}\" stroke-width=\"{}\" fill=\"none\"{dashes}{arrow}/>",
+                    "<path d=\"M{},{} L{},{}\" stroke=\"{colour}\" stroke-width=\"{}\" fill=\"none\"{dashes}/>",
                     num(x),
                     num(middle),
-                    num(x + SAMPLE_WIDTH - 4.0),
+                    num(line_end),
                     num(middle),
                     num(*width)
                 );
+                if *arrow {
+                    let tip = Point { x: end, y: middle };
+                    svg.push_str(&arrow_head(tip, Point { x, y: middle }, colour));
+                }
             }
             LegendSample::ExternalBox => {
                 let _ = writeln!(

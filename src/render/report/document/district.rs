@@ -1,6 +1,6 @@
 //! What the document of a district says: the field, the figures over all
-//! Kommunen, the status matrix (Kommunen × suggestions), a chart per
-//! suggestion, and the Kommunen's own measures. Laid out from the
+//! Kommunen, the status matrix (Kommunen × suggestions), the cooperation
+//! network, a chart per suggestion, and the Kommunen's own measures. Laid out from the
 //! district's rows alone, so it works for thousands of Kommunen.
 
 use super::chart::{Bar, counts_text, status_bars};
@@ -8,7 +8,10 @@ use super::one::{write_field, write_status_counts};
 use super::{Align, Cell, Column, Context, DocumentWriter, Style};
 use crate::domain::district::District;
 use crate::domain::figures::format_percent;
+use crate::domain::network::{Confirmation, Partner};
 use crate::messages as msg;
+use crate::render::network::short_title;
+use crate::render::network::svg::network_svg;
 use crate::render::report::notes;
 use crate::render::report::sheet::marks;
 use std::io;
@@ -73,6 +76,25 @@ pub fn write_district(
     if !notes.is_empty() {
         w.section(msg::HEADING_MARKS, false)?;
         w.list(&notes)?;
+    }
+    if let Some(network) = cx.network.filter(|n| n.kommunen.len() > 1) {
+        w.section(msg::HEADING_NETWORK, true)?;
+        w.paragraph(msg::NETWORK_PICTURE_INTRO, Style::Normal)?;
+        let one_sided: Vec<String> = network
+            .links
+            .iter()
+            .filter(|l| l.confirmation() == Confirmation::OneSided)
+            .filter_map(|l| match l.to {
+                Partner::Kommune(to) => Some(msg::network_one_sided_short(
+                    &network.kommunen[l.from].name,
+                    &network.kommunen[to].name,
+                    &short_title(&l.item.title, 45),
+                )),
+                Partner::External(_) => None,
+            })
+            .collect();
+        let caption = msg::network_picture_caption(&network.summary(), &one_sided, 12);
+        w.picture(&network_svg(network, cx.field), &caption)?;
     }
 
     w.section(msg::HEADING_SUGGESTION_TOTALS, true)?;

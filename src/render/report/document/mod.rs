@@ -16,6 +16,7 @@ pub use district::write_district;
 pub use one::write_one;
 
 use crate::domain::field::Field;
+use crate::domain::network::Network;
 use crate::domain::status::Status;
 use chart::Chart;
 use jiff::civil::Date;
@@ -31,17 +32,28 @@ pub struct Context<'a> {
     pub version: &'a str,
     /// `--show-files`: the district matrix names each Kommune's file.
     pub show_files: bool,
+    /// The cooperation network, drawn in a district's document.
+    pub network: Option<&'a Network>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The context of a report by this kin about `field`, made on `today`.
-    pub fn new(field: &Field, today: Date, show_files: bool) -> Context<'_> {
+    pub fn new(field: &'a Field, today: Date, show_files: bool) -> Context<'a> {
         Context {
             field,
             today,
             version: env!("CARGO_PKG_VERSION"),
             show_files,
+            network: None,
         }
+    }
+
+    /// The same context with the cooperation network to draw.
+    pub fn with_network<'b>(self, network: Option<&'b Network>) -> Context<'b>
+    where
+        'a: 'b,
+    {
+        Context { network, ..self }
     }
 }
 

@@ -50,7 +50,8 @@ impl ReportRenderer for ReportDocx {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let district = overview.district;
-        let cx = Context::new(self.field, district.today, self.layout.show_files);
+        let cx = Context::new(self.field, district.today, self.layout.show_files)
+            .with_network(overview.network);
         let mut document = WordDocument::default();
         match overview.single {
             Some(one) => write_one(one, &cx, &mut document)?,

@@ -33,7 +33,8 @@ impl ReportRenderer for ReportHtml {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let district = overview.district;
-        let cx = Context::new(self.field, district.today, self.layout.show_files);
+        let cx = Context::new(self.field, district.today, self.layout.show_files)
+            .with_network(overview.network);
         let mut page = HtmlPage::new(out);
         match overview.single {
             Some(one) => write_one(one, &cx, &mut page),

@@ -145,6 +145,56 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// Text from a file on one line of an SVG picture or a Graphviz HTML-like
+/// label: [`html`] of [`one_line`], so a name cannot end its element and a
+/// line break shows as `⏎`.
+pub fn picture_text(text: &str) -> String {
+    html(&one_line(text))
+}
+
+/// Text from a file inside a double-quoted Graphviz DOT string, without
+/// the quotes: on one line ([`one_line`]), `"` and `\` backslash-escaped
+/// (a backslash would otherwise start one of DOT's label escapes like
+/// `\N`).
+pub fn dot_string(text: &str) -> String {
+    let text = one_line(text);
+    let mut out = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text from a file inside a double-quoted Mermaid label, on one line
+/// ([`one_line`]): Mermaid's entity codes (`#quot;`, `#35;`, …) for the
+/// characters that would end the label, start an entity or a comment, or
+/// be read as HTML or Markdown.
+pub fn mermaid_label(text: &str) -> String {
+    let text = one_line(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '&' => out.push_str("#38;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '%' => out.push_str("#37;"),
+            '`' => out.push_str("#96;"),
+            '|' => out.push_str("#124;"),
+            '*' => out.push_str("#42;"),
+            '_' => out.push_str("#95;"),
+            '\\' => out.push_str("#92;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The message of a GitHub Actions workflow command (`::error …::MESSAGE`):
 /// on one line with hidden characters made visible, then `%`, CR and LF
 /// escaped as GitHub reads them.
@@ -274,5 +324,20 @@ mod tests {
         );
         assert_eq!(document_text("Zeile\r\nZeile"), "Zeile\nZeile");
         assert_eq!(html("a\u{ffff}<"), "a\\u{ffff}&lt;");
+    }
+
+    #[test]
+    fn pictures_dot_and_mermaid_keep_names_as_text() {
+        assert_eq!(
+            picture_text("<a href=\"x\">Ä & 'b'\u{1b}\nc</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Ä &amp; &#39;b&#39;\\u{1b} ⏎ c&lt;/a&gt;"
+        );
+        assert_eq!(dot_string("Bad \"Ü\" \\N"), "Bad \\\"Ü\\\" \\\\N");
+        assert_eq!(dot_string("a\nb\u{1b}"), "a ⏎ b\\\\u{1b}");
+        assert_eq!(
+            mermaid_label("\"Ü\" <b>#1 & 50% `x` |y| *z*"),
+            "#quot;Ü#quot; #lt;b#gt;#35;1 #38; 50#37; #96;x#96; #124;y#124; #42;z#42;"
+        );
+        assert_eq!(mermaid_label("a\nb\u{1b}"), "a ⏎ b#92;u{1b}");
     }
 }

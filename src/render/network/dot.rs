@@ -3,12 +3,12 @@
 //! arrows, one-sided lines dashed with an arrow to the partner named,
 //! external partners in a dashed box of their own; a legend.
 
-use super::{category_colour, category_index, category_title, short_title};
+use super::{category_colour, category_index, category_title, item_labels, node_id};
 use crate::domain::field::Field;
 use crate::domain::network::connections::{Connection, connections};
-use crate::domain::network::{Confirmation, Network, Partner};
+use crate::domain::network::{Confirmation, Network};
 use crate::messages as msg;
-use crate::render::escape::one_line;
+use crate::render::escape::{dot_string, picture_text};
 use std::io::{self, Write};
 
 const FONT: &str = "DejaVu Sans,Verdana,Arial,sans-serif";
@@ -76,31 +76,13 @@ fn write_connection(
         Confirmation::OneSided => "dashed",
         Confirmation::External => "dotted",
     };
-    let items = connection.items(network);
-    let label: Vec<String> = items
-        .iter()
-        .map(|i| {
-            let statuses: Vec<&str> = i.statuses.iter().map(|s| msg::status_label(*s)).collect();
-            format!(
-                "{} ({})",
-                short_title(&i.item.title, LABEL_TITLE),
-                statuses.join(" / ")
-            )
-        })
-        .collect();
+    let label = item_labels(network, connection, Some(LABEL_TITLE));
     let tooltip = format!(
         "{}: {}",
         category_title(field, &connection.category),
-        items
-            .iter()
-            .map(|i| &*i.item.title)
-            .collect::<Vec<_>>()
-            .join("; ")
+        item_labels(network, connection, None).join("; ")
     );
-    let to = match connection.to {
-        Partner::Kommune(k) => format!("k{}", k + 1),
-        Partner::External(e) => format!("e{}", e + 1),
-    };
+    let to = node_id(connection.to);
     writeln!(
         out,
         "  k{} -> {to} [color=\"{colour}\", fontcolor=\"{colour}\", style=\"{style}\", label={}, tooltip={}];",
@@ -124,7 +106,7 @@ fn write_legend(out: &mut dyn Write, network: &Network, field: &Field) -> io::Re
         rows.push_str(&format!(
             "<tr><td bgcolor=\"{}\" width=\"24\"></td><td align=\"left\">{}</td></tr>",
             category_colour(index),
-            html(&category.title)
+            picture_text(&category.title)
         ));
     }
     for (line, text) in [
@@ -134,52 +116,25 @@ fn write_legend(out: &mut dyn Write, network: &Network, field: &Field) -> io::Re
     ] {
         rows.push_str(&format!(
             "<tr><td>{line}</td><td align=\"left\">{}</td></tr>",
-            html(text)
+            picture_text(text)
         ));
     }
     writeln!(
         out,
         "  legende [shape=plaintext, style=\"\", fontsize=10, label=<<table border=\"0\" cellspacing=\"2\" cellborder=\"0\"><tr><td colspan=\"2\" align=\"left\"><b>{}</b></td></tr>{rows}</table>>];",
-        html(msg::LABEL_LEGEND)
+        picture_text(msg::LABEL_LEGEND)
     )
 }
 
-/// A DOT string: control characters made visible, `\` and `"` escaped.
-/// (A backslash would otherwise start one of DOT's label escapes like `\N`.)
-pub fn quote(text: &str) -> String {
-    let text = one_line(text);
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+/// A DOT string in its quotes.
+fn quote(text: &str) -> String {
+    format!("\"{}\"", dot_string(text))
 }
 
 /// Several lines as one DOT label, each centred.
 fn quote_lines(lines: &[String]) -> String {
-    let quoted: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            let q = quote(l);
-            q[1..q.len() - 1].to_owned()
-        })
-        .collect();
+    let quoted: Vec<String> = lines.iter().map(|l| dot_string(l)).collect();
     format!("\"{}\"", quoted.join("\\n"))
-}
-
-/// Text inside a Graphviz HTML-like label.
-fn html(text: &str) -> String {
-    one_line(text)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -188,9 +143,7 @@ mod tests {
 
     #[test]
     fn strings_cannot_end_early_or_start_escapes() {
-        assert_eq!(quote("Bad \"Ü\" \\N"), "\"Bad \\\"Ü\\\" \\\\N\"");
-        assert_eq!(quote("a\nb\u{1b}"), "\"a ⏎ b\\\\u{1b}\"");
+        assert_eq!(quote("Bad \"Ü\""), "\"Bad \\\"Ü\\\"\"");
         assert_eq!(quote_lines(&["a\"".into(), "b".into()]), "\"a\\\"\\nb\"");
-        assert_eq!(html("<b>&"), "&lt;b&gt;&amp;");
     }
 }

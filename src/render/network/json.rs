@@ -2,6 +2,7 @@
 //! docs/network-json.md): Kommunen, external partners, every link with its
 //! item, status and confirmation, the findings and the figures.
 
+use super::node_id;
 use crate::domain::network::{Confirmation, Network, Partner, Summary};
 use crate::domain::status::Status;
 use crate::render::json::write_json;
@@ -10,23 +11,6 @@ use std::io::{self, Write};
 
 pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
     write_json(&JsonNetwork::of(network), out)
-}
-
-/// The id of a Kommune in the JSON: "k1", "k2", … in file order.
-pub fn kommune_id(index: usize) -> String {
-    format!("k{}", index + 1)
-}
-
-/// The id of an external partner in the JSON: "e1", "e2", …
-pub fn external_id(index: usize) -> String {
-    format!("e{}", index + 1)
-}
-
-pub fn partner_id(partner: Partner) -> String {
-    match partner {
-        Partner::Kommune(k) => kommune_id(k),
-        Partner::External(e) => external_id(e),
-    }
 }
 
 #[derive(Serialize)]
@@ -95,7 +79,7 @@ impl<'a> JsonNetwork<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, k)| JsonKommune {
-                    id: kommune_id(i),
+                    id: node_id(Partner::Kommune(i)),
                     name: &k.name,
                     ags: k.ags.as_deref(),
                     file: &k.file,
@@ -106,7 +90,7 @@ impl<'a> JsonNetwork<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, e)| JsonExternal {
-                    id: external_id(i),
+                    id: node_id(Partner::External(i)),
                     name: &e.name,
                 })
                 .collect(),
@@ -137,8 +121,8 @@ impl Serialize for JsonLinks<'_> {
         let network = self.0;
         serializer.collect_seq(network.links.iter().map(|link| {
             JsonLink {
-                from: kommune_id(link.from),
-                to: partner_id(link.to),
+                from: node_id(Partner::Kommune(link.from)),
+                to: node_id(link.to),
                 written: &link.written,
                 item: JsonItem {
                     id: &link.item.id,

@@ -2,12 +2,12 @@
 //! GitHub and GitLab draw where the Markdown is shown; a legend follows
 //! the block as Markdown text.
 
-use super::{category_colour, category_index, category_title, short_title};
+use super::{category_colour, category_index, category_title, item_labels, node_id};
 use crate::domain::field::Field;
 use crate::domain::network::connections::connections;
-use crate::domain::network::{Confirmation, Network, Partner};
+use crate::domain::network::{Confirmation, Network};
 use crate::messages as msg;
-use crate::render::escape::one_line;
+use crate::render::escape::mermaid_label;
 use std::io::{self, Write};
 
 /// Characters of an item title on a line label.
@@ -19,53 +19,41 @@ pub fn render(network: &Network, field: &Field, out: &mut dyn Write) -> io::Resu
     writeln!(
         out,
         "title: \"{}\"",
-        mermaid_text(&msg::network_title(network.kommunen.len()))
+        mermaid_label(&msg::network_title(network.kommunen.len()))
     )?;
     writeln!(out, "---")?;
     writeln!(out, "flowchart LR")?;
     for (index, node) in network.kommunen.iter().enumerate() {
-        writeln!(out, "  k{}[\"{}\"]", index + 1, mermaid_text(&node.name))?;
+        writeln!(out, "  k{}[\"{}\"]", index + 1, mermaid_label(&node.name))?;
     }
     if !network.externals.is_empty() {
         writeln!(
             out,
             "  subgraph extern[\"{}\"]",
-            mermaid_text(msg::NETWORK_EXTERNAL_LEGEND)
+            mermaid_label(msg::NETWORK_EXTERNAL_LEGEND)
         )?;
         for (index, external) in network.externals.iter().enumerate() {
             writeln!(
                 out,
                 "    e{}([\"{}\"])",
                 index + 1,
-                mermaid_text(&external.name)
+                mermaid_label(&external.name)
             )?;
         }
         writeln!(out, "  end")?;
     }
     let mut styles = Vec::new();
     for (index, connection) in connections(network).iter().enumerate() {
-        let label: Vec<String> = connection
-            .items(network)
+        let label: Vec<String> = item_labels(network, connection, Some(LABEL_TITLE))
             .iter()
-            .map(|i| {
-                let statuses: Vec<&str> =
-                    i.statuses.iter().map(|s| msg::status_label(*s)).collect();
-                format!(
-                    "{} ({})",
-                    mermaid_text(&short_title(&i.item.title, LABEL_TITLE)),
-                    statuses.join(" / ")
-                )
-            })
+            .map(|l| mermaid_label(l))
             .collect();
         let (arrow, dashes, width) = match connection.confirmation {
             Confirmation::Confirmed => ("---", None, 2),
             Confirmation::OneSided => ("-.->", Some("6 4"), 2),
             Confirmation::External => ("-.-", Some("2 4"), 1),
         };
-        let to = match connection.to {
-            Partner::Kommune(k) => format!("k{}", k + 1),
-            Partner::External(e) => format!("e{}", e + 1),
-        };
+        let to = node_id(connection.to);
         writeln!(
             out,
             "  k{} {arrow}|\"{}\"| {to}",
@@ -116,43 +104,4 @@ fn write_legend(out: &mut dyn Write, network: &Network, field: &Field) -> io::Re
         "{}",
         msg::network_markdown_legend(&categories.join(" · "))
     )
-}
-
-/// Text inside a quoted Mermaid label: Mermaid's entity codes for the
-/// characters that would end the label, start an entity or a comment, or be
-/// read as HTML or Markdown; control characters made visible.
-pub fn mermaid_text(text: &str) -> String {
-    let text = one_line(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("#quot;"),
-            '#' => out.push_str("#35;"),
-            '&' => out.push_str("#38;"),
-            '<' => out.push_str("#lt;"),
-            '>' => out.push_str("#gt;"),
-            '%' => out.push_str("#37;"),
-            '`' => out.push_str("#96;"),
-            '|' => out.push_str("#124;"),
-            '*' => out.push_str("#42;"),
-            '_' => out.push_str("#95;"),
-            '\\' => out.push_str("#92;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::mermaid_text;
-
-    #[test]
-    fn labels_cannot_end_early_or_become_markup() {
-        assert_eq!(
-            mermaid_text("\"Ü\" <b>#1 & 50% `x` |y| *z*"),
-            "#quot;Ü#quot; #lt;b#gt;#35;1 #38; 50#37; #96;x#96; #124;y#124; #42;z#42;"
-        );
-        assert_eq!(mermaid_text("a\nb\u{1b}"), "a ⏎ b#92;u{1b}");
-    }
 }

@@ -12,7 +12,9 @@ pub mod svg;
 pub mod text;
 
 use crate::domain::field::Field;
-use crate::domain::network::Network;
+use crate::domain::network::connections::Connection;
+use crate::domain::network::{Network, Partner};
+use crate::messages as msg;
 use crate::render::OutputKind;
 use std::io::{self, Write};
 
@@ -93,6 +95,33 @@ impl NetworkRenderer for NetworkCheckGithub {
     fn render(&self, network: &Network, _field: &Field, out: &mut dyn Write) -> io::Result<()> {
         check::github(network, out)
     }
+}
+
+/// The id of a node in JSON, DOT and Mermaid: "k1", "k2", … for the
+/// Kommunen in file order, "e1", "e2", … for the external partners.
+pub fn node_id(partner: Partner) -> String {
+    match partner {
+        Partner::Kommune(k) => format!("k{}", k + 1),
+        Partner::External(e) => format!("e{}", e + 1),
+    }
+}
+
+/// The items of a connection as labels, "Titel (umgesetzt / geplant)": each
+/// with the statuses its Kommunen gave it; titles cut to `max` characters
+/// when given.
+pub fn item_labels(network: &Network, connection: &Connection, max: Option<usize>) -> Vec<String> {
+    connection
+        .items(network)
+        .iter()
+        .map(|i| {
+            let statuses: Vec<&str> = i.statuses.iter().map(|s| msg::status_label(*s)).collect();
+            let title = match max {
+                Some(max) => short_title(&i.item.title, max),
+                None => i.item.title.to_string(),
+            };
+            format!("{title} ({})", statuses.join(" / "))
+        })
+        .collect()
 }
 
 /// The position of a category in the field (for its colour), or past the

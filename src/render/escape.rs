@@ -145,6 +145,19 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// Text from a file that begins a line of plain text output (a Kommune's
+/// name as a heading): on one line ([`one_line`]), and in „quotes“ when it
+/// does not begin with a letter or digit, so that no output line begins
+/// with text a file chose (`::error` for GitHub Actions, `##vso[` for Azure).
+pub fn line_start(text: &str) -> String {
+    let text = one_line(text);
+    if text.starts_with(char::is_alphanumeric) {
+        text
+    } else {
+        format!("„{text}“")
+    }
+}
+
 /// Text from a file on one line of an SVG picture or a Graphviz HTML-like
 /// label: [`html`] of [`one_line`], so a name cannot end its element and a
 /// line break shows as `⏎`.
@@ -324,6 +337,15 @@ mod tests {
         );
         assert_eq!(document_text("Zeile\r\nZeile"), "Zeile\nZeile");
         assert_eq!(html("a\u{ffff}<"), "a\\u{ffff}&lt;");
+    }
+
+    #[test]
+    fn a_line_starts_with_a_name_only_when_it_starts_with_a_letter() {
+        assert_eq!(line_start("Übach-Palenberg"), "Übach-Palenberg");
+        assert_eq!(line_start("08136999"), "08136999");
+        assert_eq!(line_start("::error::x"), "„::error::x“");
+        assert_eq!(line_start("##vso[task]"), "„##vso[task]“");
+        assert_eq!(line_start("\u{1b}[31mrot"), "„\\u{1b}[31mrot“");
     }
 
     #[test]

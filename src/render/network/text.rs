@@ -5,7 +5,7 @@
 use super::short_title;
 use crate::domain::network::{Confirmation, Link, LinkItem, Network, Partner};
 use crate::messages as msg;
-use crate::render::escape::one_line;
+use crate::render::escape::{line_start, one_line};
 use std::io::{self, Write};
 
 pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
@@ -26,7 +26,7 @@ pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
             out,
             "{}",
             msg::network_kommune_heading(
-                &one_line(&node.name),
+                &line_start(&node.name),
                 node.ags.as_deref().map(one_line).as_deref(),
                 &one_line(&node.file)
             )
@@ -46,7 +46,7 @@ pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
             let Partner::Kommune(to) = *partner else {
                 continue;
             };
-            let name = one_line(&network.kommunen[to].name);
+            let name = line_start(&network.kommunen[to].name);
             writeln!(out, "  {}", msg::network_names(&name))?;
             for link in links.iter().filter(|l| l.to == *partner) {
                 let mark = match link.confirmation() {
@@ -60,7 +60,7 @@ pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  {}", msg::NETWORK_NAMED_BY_ONE_SIDED)?;
             for &index in &incoming[kommune] {
                 let link = &network.links[index];
-                let by = one_line(&network.kommunen[link.from].name);
+                let by = line_start(&network.kommunen[link.from].name);
                 writeln!(out, "    {by} · {}", item_line(&link.item, link))?;
             }
         }
@@ -70,7 +70,7 @@ pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
                 let Partner::External(e) = *partner else {
                     continue;
                 };
-                let name = one_line(&network.externals[e].name);
+                let name = line_start(&network.externals[e].name);
                 for link in links.iter().filter(|l| l.to == *partner) {
                     writeln!(out, "    {name} · {}", item_line(&link.item, link))?;
                 }
@@ -99,7 +99,7 @@ pub fn render(network: &Network, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "  {}",
-                msg::network_external_named_by(&one_line(&external.name), &names)
+                msg::network_external_named_by(&line_start(&external.name), &names)
             )?;
         }
     }

@@ -202,6 +202,37 @@ fn hyphenation_points(
     }
 }
 
+/// `text` with a soft hyphen (U+00AD) at each place the dictionary allows
+/// a break in words of more than `letters` letters, for documents whose
+/// reader breaks lines itself: a browser or Word then breaks a long German
+/// word in a narrow table cell with a hyphen at a syllable, instead of
+/// anywhere. Links, paths, file names and addresses stay as they are.
+pub fn soft_hyphens(text: &str, letters: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end_matches(char::is_whitespace);
+        if word.chars().filter(|c| c.is_alphabetic()).count() <= letters || is_name(word) {
+            out.push_str(word);
+        } else {
+            for part in pieces(word) {
+                out.push_str(part.text);
+                if part.mark == "-" {
+                    out.push('\u{ad}');
+                }
+            }
+        }
+        out.push_str(&piece[word.len()..]);
+    }
+    out
+}
+
+/// Whether `word` names something rather than says it: a link or a scheme
+/// (`javascript:`), a path, a file name (a dot inside), an address.
+fn is_name(word: &str) -> bool {
+    let inner = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    inner.contains(['.', ':']) || word.contains(['/', '\\', '_', '@'])
+}
+
 /// `text` shortened to at most `width` cells, ending with „…“ when cut, cut
 /// at a space where one is near.
 pub fn shorten(text: &str, width: usize) -> String {
@@ -321,5 +352,26 @@ mod tests {
             "Gemeinsame Atemschutzwerkstatt der…"
         );
         assert_eq!(shorten("Atemschutzwerkstatt", 10), "Atemschut…");
+    }
+
+    #[test]
+    fn soft_hyphens_go_into_long_words_only() {
+        assert_eq!(
+            soft_hyphens("Gemeinderatsbeschluss vom Mai", 10),
+            "Ge\u{ad}mein\u{ad}de\u{ad}rats\u{ad}be\u{ad}schluss vom Mai"
+        );
+        assert_eq!(soft_hyphens("Gemeinde", 10), "Gemeinde");
+        assert_eq!(
+            soft_hyphens("zweite Zeile\ndritte Zeile", 10),
+            "zweite Zeile\ndritte Zeile"
+        );
+        assert_eq!(
+            soft_hyphens("Klimaschutzkonzept. musterhausen-kopie.kin.toml", 10),
+            "Kli\u{ad}ma\u{ad}schutz\u{ad}kon\u{ad}zept. musterhausen-kopie.kin.toml"
+        );
+        assert_eq!(
+            soft_hyphens("https://www.example.org/verwaltungsgemeinschaft", 10),
+            "https://www.example.org/verwaltungsgemeinschaft"
+        );
     }
 }

@@ -33,17 +33,19 @@ pub const FONT: &str = "Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans', sans
 /// Fonts of the status marks, which Arial lacks in part (◐).
 const MARK_FONT: &str = "'DejaVu Sans', 'Segoe UI Symbol', Arial, sans-serif";
 
-const WIDTH: u32 = 680;
+/// As wide as the page's text on a screen, so that the chart's text is
+/// about as large as the page's; print and Word scale it down to fit.
+const WIDTH: u32 = 900;
 const MARGIN: f64 = 2.0;
-const LABEL_SIZE: f64 = 13.0;
-const LABEL_LINE: f64 = 17.0;
+const LABEL_SIZE: f64 = 15.0;
+const LABEL_LINE: f64 = 20.0;
 /// Characters of a label line; longer labels wrap.
-const LABEL_CHARS: usize = 92;
-const BAR_HEIGHT: f64 = 24.0;
-const VALUE_SIZE: f64 = 12.0;
-const GAP: f64 = 14.0;
+const LABEL_CHARS: usize = 105;
+const BAR_HEIGHT: f64 = 28.0;
+const VALUE_SIZE: f64 = 14.0;
+const GAP: f64 = 16.0;
 /// Width of one character of a value label, generously estimated.
-const VALUE_CHAR: f64 = 7.5;
+const VALUE_CHAR: f64 = 9.0;
 
 /// A chart of `bars`, each split into its statuses in the order reports
 /// list them (umgesetzt first), as shares of the bar's total. `title` names
@@ -178,20 +180,21 @@ mod tests {
         assert!(
             chart
                 .svg
-                .contains(r##"width="338" height="24" fill="#009E73""##)
+                .contains(r##"width="448" height="28" fill="#009E73""##)
         );
         assert_eq!(
             chart.description,
             "Stand je Kategorie. Wirtschaft <&>: 2 umgesetzt, 1 geplant, 1 offen"
         );
-        assert_eq!(chart.height, 2 + 17 + 2 + 24 + 2);
+        assert_eq!(chart.height, 2 + 20 + 2 + 28 + 2);
     }
 
     #[test]
     fn long_labels_wrap_and_narrow_parts_go_without_text() {
         let mut many = vec![Done; 60];
         many.push(Open);
-        let label = "Nutzen der Chancen der internationalen Verflechtung von Städten und Gemeinden und noch mehr Text";
+        let label = "Nutzen der Chancen der internationalen Verflechtung von Städten und Gemeinden \
+                     (2 Maßnahmen, Umsetzungsgrad 0 %) und noch mehr Text";
         let chart = status_bars(
             "T",
             &[Bar {
@@ -199,9 +202,9 @@ mod tests {
                 counts: StatusCounts::of(many),
             }],
         );
-        assert_eq!(chart.svg.matches("font-size=\"13\"").count(), 2);
+        assert_eq!(chart.svg.matches("font-size=\"15\"").count(), 2);
         assert!(chart.svg.contains(">● 60</text>"));
-        assert!(!chart.svg.contains(">× 1</text>"), "11 px are too narrow");
+        assert!(!chart.svg.contains(">× 1</text>"), "15 px are too narrow");
         assert!(chart.svg.contains("<title>offen: 1</title>"));
     }
 

@@ -21,6 +21,7 @@ use crate::domain::status::Status;
 use crate::messages as msg;
 use crate::render::OutputKind;
 use crate::render::escape::document_text;
+use crate::render::wrap::soft_hyphens;
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Footer, Hyperlink, HyperlinkType, LineSpacing,
     LineSpacingType, NumPages, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts, Shading,
@@ -83,6 +84,8 @@ const FACT_LABEL_WIDTH: usize = 3000;
 const HEADER_FILL: &str = "ECECEC";
 const LIGHT_RULE: &str = "B8B8B8";
 const MUTED: &str = "4A4A4A";
+/// Words with more letters than this get optional hyphens in table cells.
+const LONG_WORD: usize = 10;
 
 /// Builds the document while the content is written, then packs it.
 #[derive(Default)]
@@ -149,7 +152,7 @@ impl WordDocument {
             };
         }
         let mut xml = docx.build();
-        xml.document = repeat_header_rows(&xml.document);
+        xml.document = word_markup(&xml.document);
         let mut bytes = Cursor::new(Vec::new());
         xml.pack(&mut bytes).map_err(io::Error::other)?;
         Ok(bytes.into_inner())
@@ -375,7 +378,7 @@ impl DocumentWriter for WordDocument {
                     .vertical_align(VAlignType::Bottom)
                     .add_paragraph(lines_with(
                         cell_paragraph().align(alignment(column.align)),
-                        column.label,
+                        &soft_hyphens(column.label, LONG_WORD),
                         |run| run.bold().size(TABLE_SIZE),
                     ))
             })
@@ -423,21 +426,22 @@ fn word_cell(cell: Cell<'_>, layout: ColumnLayout) -> TableCell {
     let base = TableCell::new().width(layout.width, WidthType::Dxa);
     let paragraph = || cell_paragraph().align(alignment(layout.align));
     let table_run = |text: &str| text_run(text).size(TABLE_SIZE);
+    let text_lines = |text: &str| {
+        lines_with(paragraph(), &soft_hyphens(text.trim(), LONG_WORD), |r| {
+            r.size(TABLE_SIZE)
+        })
+    };
     match cell {
-        Cell::Text(text) => {
-            base.add_paragraph(lines_with(paragraph(), text.trim(), |r| r.size(TABLE_SIZE)))
-        }
+        Cell::Text(text) => base.add_paragraph(text_lines(text)),
         Cell::Marked { text, marks } => {
-            let mut p = lines_with(paragraph(), text.trim(), |r| r.size(TABLE_SIZE));
+            let mut p = text_lines(text);
             for mark in marks {
                 p = p.add_run(table_run(&format!(" [{mark}]")).bold());
             }
             base.add_paragraph(p)
         }
         Cell::Measure { title, own } => {
-            let mut cell = base.add_paragraph(lines_with(paragraph(), title.trim(), |r| {
-                r.size(TABLE_SIZE)
-            }));
+            let mut cell = base.add_paragraph(text_lines(title));
             if own {
                 cell = cell.add_paragraph(
                     paragraph().add_run(
@@ -490,11 +494,7 @@ fn word_cell(cell: Cell<'_>, layout: ColumnLayout) -> TableCell {
                 return base.add_paragraph(paragraph());
             }
             entries.iter().fold(base, |cell, entry| {
-                cell.add_paragraph(lines_with(
-                    paragraph(),
-                    &format!("• {}", entry.trim()),
-                    |r| r.size(TABLE_SIZE),
-                ))
+                cell.add_paragraph(text_lines(&format!("• {}", entry.trim())))
             })
         }
         Cell::Figure(text) => base.add_paragraph(paragraph().add_run(table_run(text))),
@@ -656,22 +656,40 @@ fn styles() -> Vec<docx_rs::Style> {
     ]
 }
 
-/// Marks the first row of every table as its header row (`w:tblHeader`),
-/// which Word and LibreOffice repeat at the top of every page. docx-rs
-/// cannot set it, so it is added to the built XML: every row kin writes
-/// cannot split, so every table starts with `<w:tr><w:trPr>` right after
-/// its grid. Text never contains a raw `<`, so this cannot match inside a
-/// cell.
-fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+/// Adds to the XML docx-rs built what it cannot write itself:
+///
+/// - the first row of every table becomes its header row (`w:tblHeader`),
+///   which Word and LibreOffice repeat at the top of every page. Every row
+///   kin writes cannot split, so every table starts with
+///   `<w:tr><w:trPr>` right after its grid;
+/// - a soft hyphen (U+00AD, see [`soft_hyphens`]) becomes Word's optional
+///   hyphen `<w:softHyphen/>` (Word shows the character itself as a hard
+///   hyphen). Text is the only place such a character stands.
+///
+/// Text never contains a raw `<`, so neither can match inside a cell.
+fn word_markup(document: &[u8]) -> Vec<u8> {
     const FIRST_ROW: &[u8] = b"</w:tblGrid><w:tr><w:trPr>";
     const HEADER: &[u8] = b"<w:tblHeader />";
+    const SOFT_HYPHEN: &[u8] = "\u{ad}".as_bytes();
+    const OPTIONAL_HYPHEN: &[u8] = b"</w:t><w:softHyphen/><w:t xml:space=\"preserve\">";
     let mut out = Vec::with_capacity(document.len() + 4096);
     let mut rest = document;
-    while let Some(at) = find(rest, FIRST_ROW) {
-        let after = at + FIRST_ROW.len();
-        out.extend_from_slice(&rest[..after]);
-        out.extend_from_slice(HEADER);
-        rest = &rest[after..];
+    loop {
+        let row = find(rest, FIRST_ROW).map(|at| (at, FIRST_ROW.len(), HEADER));
+        let hyphen = find(rest, SOFT_HYPHEN).map(|at| (at, SOFT_HYPHEN.len(), &[][..]));
+        let next = match (row, hyphen) {
+            (Some(r), Some(h)) => Some(if r.0 < h.0 { r } else { h }),
+            (r, h) => r.or(h),
+        };
+        let Some((at, len, insert)) = next else { break };
+        if insert.is_empty() {
+            out.extend_from_slice(&rest[..at]);
+            out.extend_from_slice(OPTIONAL_HYPHEN);
+        } else {
+            out.extend_from_slice(&rest[..at + len]);
+            out.extend_from_slice(insert);
+        }
+        rest = &rest[at + len..];
     }
     out.extend_from_slice(rest);
     out
@@ -686,10 +704,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn soft_hyphens_become_optional_hyphens() {
+        let xml = "<w:r><w:t xml:space=\"preserve\">Ge\u{ad}mein\u{ad}de</w:t></w:r>";
+        let patched = String::from_utf8(word_markup(xml.as_bytes())).unwrap();
+        assert_eq!(
+            patched,
+            "<w:r><w:t xml:space=\"preserve\">Ge</w:t><w:softHyphen/><w:t xml:space=\"preserve\">mein</w:t>\
+             <w:softHyphen/><w:t xml:space=\"preserve\">de</w:t></w:r>"
+        );
+    }
+
+    #[test]
     fn the_first_row_of_each_table_repeats() {
         let xml = b"<w:tbl><w:tblGrid><w:gridCol /></w:tblGrid><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr>\
             <w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl><w:tbl><w:tblGrid></w:tblGrid><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
-        let patched = String::from_utf8(repeat_header_rows(xml)).unwrap();
+        let patched = String::from_utf8(word_markup(xml)).unwrap();
         assert_eq!(patched.matches("<w:tblHeader />").count(), 2);
         assert!(patched.starts_with(
             "<w:tbl><w:tblGrid><w:gridCol /></w:tblGrid><w:tr><w:trPr><w:tblHeader /><w:cantSplit />"

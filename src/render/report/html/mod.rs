@@ -14,6 +14,7 @@ use crate::domain::field::Field;
 use crate::domain::status::Status;
 use crate::messages as msg;
 use crate::render::escape::html;
+use crate::render::wrap::soft_hyphens;
 use std::io::{self, Write};
 
 /// The page's style sheet, without the status colours.
@@ -238,7 +239,7 @@ impl DocumentWriter for HtmlPage<'_> {
                 self.out,
                 "<th scope=\"col\"{}{hint}>{}</th>",
                 align_class(column.align),
-                lines(column.label)
+                cell_text(column.label)
             )?;
         }
         self.out.write_all(b"</tr></thead>\n<tbody>\n")?;
@@ -276,17 +277,17 @@ fn push_cell(row: &mut String, cell: Cell<'_>, align: Align) {
     let plain = align_class(align);
     match cell {
         Cell::Text(text) => {
-            row.push_str(&format!("<td{plain}>{}</td>", lines(text.trim())));
+            row.push_str(&format!("<td{plain}>{}</td>", cell_text(text)));
         }
         Cell::Marked { text, marks } => {
-            row.push_str(&format!("<td{plain}>{}", lines(text.trim())));
+            row.push_str(&format!("<td{plain}>{}", cell_text(text)));
             for mark in marks {
                 row.push_str(&format!(" <span class=\"own\">{}</span>", html(mark)));
             }
             row.push_str("</td>");
         }
         Cell::Measure { title, own } => {
-            row.push_str(&format!("<td>{}", lines(title.trim())));
+            row.push_str(&format!("<td>{}", cell_text(title)));
             if own {
                 row.push_str(&format!(
                     " <span class=\"own\">{}</span>",
@@ -361,9 +362,20 @@ fn evidence(entry: &str) -> String {
         let escaped = html(entry);
         format!("<a href=\"{escaped}\">{escaped}</a>")
     } else {
-        lines(entry)
+        cell_text(entry)
     }
 }
+
+/// Text in a table cell: escaped, line breaks kept, and long German words
+/// with soft hyphens (`&shy;`), so that a narrow column breaks them at a
+/// syllable with a hyphen, also in browsers without hyphenation
+/// dictionaries.
+fn cell_text(text: &str) -> String {
+    lines(&soft_hyphens(text.trim(), LONG_WORD)).replace('\u{ad}', "&shy;")
+}
+
+/// Words with more letters than this get soft hyphens in table cells.
+const LONG_WORD: usize = 10;
 
 /// Escaped text whose line breaks stay line breaks.
 fn lines(text: &str) -> String {

@@ -15,6 +15,8 @@ pub mod palette;
 pub use district::write_district;
 pub use one::write_one;
 
+use crate::render::report::{Layout, Overview};
+
 use crate::domain::field::Field;
 use crate::domain::network::Network;
 use crate::domain::status::Status;
@@ -54,6 +56,22 @@ impl<'a> Context<'a> {
         'a: 'b,
     {
         Context { network, ..self }
+    }
+}
+
+/// Writes the document of a report through `w`: one Kommune in full, or the
+/// district (with the cooperation network when the report has one).
+pub fn write_report(
+    overview: &Overview<'_>,
+    field: &Field,
+    layout: Layout,
+    w: &mut dyn DocumentWriter,
+) -> io::Result<()> {
+    let district = overview.district;
+    let cx = Context::new(field, district.today, layout.show_files).with_network(overview.network);
+    match overview.single {
+        Some(one) => write_one(one, &cx, w),
+        None => write_district(district, &cx, w),
     }
 }
 

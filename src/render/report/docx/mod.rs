@@ -12,9 +12,7 @@ mod raster;
 
 use super::document::chart::Chart;
 use super::document::palette::{OVERDUE, RULE, status_colour};
-use super::document::{
-    Align, Cell, Column, Context, DocumentWriter, Style, write_district, write_one,
-};
+use super::document::{Align, Cell, Column, DocumentWriter, Style, write_report};
 use super::{Layout, Overview, Pieces, ReportRenderer};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
@@ -50,15 +48,9 @@ impl ReportRenderer for ReportDocx {
         _pieces: &mut dyn Pieces,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let district = overview.district;
-        let cx = Context::new(self.field, district.today, self.layout.show_files)
-            .with_network(overview.network);
         let mut document = WordDocument::default();
-        match overview.single {
-            Some(one) => write_one(one, &cx, &mut document)?,
-            None => write_district(district, &cx, &mut document)?,
-        }
-        out.write_all(&document.into_bytes(district.today)?)
+        write_report(overview, self.field, self.layout, &mut document)?;
+        out.write_all(&document.into_bytes(overview.district.today)?)
     }
 }
 

@@ -6,9 +6,7 @@
 
 use super::document::chart::Chart;
 use super::document::palette::status_colour;
-use super::document::{
-    Align, Cell, Column, Context, DocumentWriter, Style, write_district, write_one,
-};
+use super::document::{Align, Cell, Column, DocumentWriter, Style, write_report};
 use super::{Layout, Overview, Pieces, ReportRenderer};
 use crate::domain::field::Field;
 use crate::domain::status::Status;
@@ -33,14 +31,7 @@ impl ReportRenderer for ReportHtml {
         _pieces: &mut dyn Pieces,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let district = overview.district;
-        let cx = Context::new(self.field, district.today, self.layout.show_files)
-            .with_network(overview.network);
-        let mut page = HtmlPage::new(out);
-        match overview.single {
-            Some(one) => write_one(one, &cx, &mut page),
-            None => write_district(district, &cx, &mut page),
-        }
+        write_report(overview, self.field, self.layout, &mut HtmlPage::new(out))
     }
 }
 

@@ -75,6 +75,14 @@ pub fn district_suggestion_heading(code: &str, category: &str, title: &str) -> S
     format!("{code} · {category}: {title}")
 }
 
+/// Instead of the network picture of a large district.
+pub fn network_too_large(kommunen: usize) -> String {
+    format!(
+        "Das Kooperationsnetz von {kommunen} Kommunen und ihren Partnern ist für eine Seite zu groß. \
+         kin network zeigt es als Liste, Bild oder für Graphviz; kin network --check nennt die einseitig genannten Partnerschaften."
+    )
+}
+
 pub const LABEL_AREA: &str = "Bereich";
 pub const LABEL_KOMMUNEN: &str = "Kommunen";
 pub const LABEL_MEASURES: &str = "Maßnahmen";

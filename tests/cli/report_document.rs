@@ -333,3 +333,60 @@ fn word_output_replaces_a_report_but_never_an_assessment() {
             .contains("[kommune]")
     );
 }
+
+/// The network of a district too large for a page is named, not drawn (and
+/// not laid out, which would take most of the report's time).
+#[test]
+fn a_network_too_large_for_a_page_is_left_to_kin_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = std::fs::read_to_string(fixture("report/musterhausen.kin.toml")).unwrap();
+    for i in 0..301 {
+        let text = template
+            .replace("\"Musterhausen\"", &format!("\"Kommune {i}\""))
+            .replace("08115999", &format!("08{i:06}"));
+        std::fs::write(dir.path().join(format!("k{i}.kin.toml")), text).unwrap();
+    }
+    let out = kin_in(dir.path())
+        .args(["report", "--format", "html", "--today", "2026-12-01", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("<h2>Kooperationsnetz</h2>"));
+    assert!(page.contains(
+        "Das Kooperationsnetz von 301 Kommunen und ihren Partnern ist für eine Seite zu groß"
+    ));
+    assert!(!page.contains("kin-netz"), "no network picture");
+    assert!(
+        page.contains("<h2>Eigene Maßnahmen der Kommunen</h2>"),
+        "the rest follows"
+    );
+}
+
+/// So is a network of few Kommunen with hundreds of partners.
+#[test]
+fn a_network_with_too_many_partners_is_left_to_kin_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = std::fs::read_to_string(fixture("report/musterhausen.kin.toml")).unwrap();
+    let partners: Vec<String> = (0..300).map(|i| format!("\"Verein {i}\"")).collect();
+    let many = template.replace(
+        "partners = [\"Beispielheim\"]",
+        &format!("partners = [{}]", partners.join(", ")),
+    );
+    std::fs::write(dir.path().join("a.kin.toml"), many).unwrap();
+    std::fs::copy(
+        fixture("report/bergtal.kin.toml"),
+        dir.path().join("b.kin.toml"),
+    )
+    .unwrap();
+    let out = kin_in(dir.path())
+        .args(["report", "--format", "html", "--today", "2026-12-01", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(
+        "Das Kooperationsnetz von 2 Kommunen und ihren Partnern ist für eine Seite zu groß"
+    ));
+    assert!(!page.contains("kin-netz"));
+}

@@ -9,6 +9,7 @@ use crate::domain::report::AssessmentReport;
 use crate::messages as msg;
 use crate::render::findings::finding_line;
 use crate::render::report::csv::{CsvRows, ReportCsv};
+use crate::render::report::document::NETWORK_PICTURE_NODES;
 use crate::render::report::docx::ReportDocx;
 use crate::render::report::html::ReportHtml;
 use crate::render::report::json::ReportJson;
@@ -161,9 +162,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let files = crate::cli::input::files(&args.files)?;
     let single = files.len() == 1;
     // The documents of a district draw the cooperation network: of each
-    // Kommune its name and partners are kept (see `kin network`).
-    let collector = (!single && matches!(args.format, Format::Html | Format::Docx))
-        .then(|| MemberCollector::new(field));
+    // Kommune its name and partners are kept (see `kin network`); not for
+    // more Kommunen than a page can show, where the document points to
+    // `kin network` instead.
+    let collector = (!single
+        && files.len() <= NETWORK_PICTURE_NODES
+        && matches!(args.format, Format::Html | Format::Docx))
+    .then(|| MemberCollector::new(field));
     let mut members = Vec::new();
     let no_places = BTreeMap::new();
     let mut spool = Spool::new();

@@ -8,7 +8,7 @@ use super::one::{write_field, write_status_counts};
 use super::{Align, Cell, Column, Context, DocumentWriter, Style};
 use crate::domain::district::District;
 use crate::domain::figures::format_percent;
-use crate::domain::network::{Confirmation, Partner};
+use crate::domain::network::{Confirmation, Network, Partner};
 use crate::messages as msg;
 use crate::render::network::short_title;
 use crate::render::network::svg::network_svg;
@@ -77,24 +77,15 @@ pub fn write_district(
         w.section(msg::HEADING_MARKS, false)?;
         w.list(&notes)?;
     }
-    if let Some(network) = cx.network.filter(|n| n.kommunen.len() > 1) {
+    if district.kommunen.len() > NETWORK_PICTURE_NODES {
         w.section(msg::HEADING_NETWORK, true)?;
-        w.paragraph(msg::NETWORK_PICTURE_INTRO, Style::Normal)?;
-        let one_sided: Vec<String> = network
-            .links
-            .iter()
-            .filter(|l| l.confirmation() == Confirmation::OneSided)
-            .filter_map(|l| match l.to {
-                Partner::Kommune(to) => Some(msg::network_one_sided_short(
-                    &network.kommunen[l.from].name,
-                    &network.kommunen[to].name,
-                    &short_title(&l.item.title, 45),
-                )),
-                Partner::External(_) => None,
-            })
-            .collect();
-        let caption = msg::network_picture_caption(&network.summary(), &one_sided, 12);
-        w.picture(&network_svg(network, cx.field), &caption)?;
+        w.paragraph(
+            &msg::network_too_large(district.kommunen.len()),
+            Style::Normal,
+        )?;
+    } else if let Some(network) = cx.network.filter(|n| n.kommunen.len() > 1) {
+        w.section(msg::HEADING_NETWORK, true)?;
+        write_network(network, cx, w)?;
     }
 
     w.section(msg::HEADING_SUGGESTION_TOTALS, true)?;
@@ -142,6 +133,43 @@ pub fn write_district(
         cx.version,
         cx.today,
     ))
+}
+
+/// The network is drawn in the document up to this many Kommunen and
+/// partners together (a Landkreis or a Regionalverband); a larger one is
+/// left to `kin network`, and `kin report` does not collect it.
+pub const NETWORK_PICTURE_NODES: usize = 300;
+
+/// The cooperation network as a picture with a caption naming the
+/// one-sided partnerships; for a network too large for a page, a sentence
+/// pointing to `kin network` (laying it out would also take most of the
+/// report's time).
+fn write_network(
+    network: &Network,
+    cx: &Context<'_>,
+    w: &mut dyn DocumentWriter,
+) -> io::Result<()> {
+    let nodes = network.kommunen.len() + network.externals.len();
+    if nodes > NETWORK_PICTURE_NODES {
+        let text = msg::network_too_large(network.kommunen.len());
+        return w.paragraph(&text, Style::Normal);
+    }
+    w.paragraph(msg::NETWORK_PICTURE_INTRO, Style::Normal)?;
+    let one_sided: Vec<String> = network
+        .links
+        .iter()
+        .filter(|l| l.confirmation() == Confirmation::OneSided)
+        .filter_map(|l| match l.to {
+            Partner::Kommune(to) => Some(msg::network_one_sided_short(
+                &network.kommunen[l.from].name,
+                &network.kommunen[to].name,
+                &short_title(&l.item.title, 45),
+            )),
+            Partner::External(_) => None,
+        })
+        .collect();
+    let caption = msg::network_picture_caption(&network.summary(), &one_sided, 12);
+    w.picture(&network_svg(network, cx.field), &caption)
 }
 
 /// The status of every suggestion in every Kommune, one row per Kommune,

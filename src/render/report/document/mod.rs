@@ -12,7 +12,7 @@ mod district;
 mod one;
 pub mod palette;
 
-pub use district::write_district;
+pub use district::{NETWORK_PICTURE_NODES, write_district};
 pub use one::write_one;
 
 use crate::render::report::{Layout, Overview};

@@ -65,6 +65,9 @@ const MARGIN_TOP: i32 = 907;
 const MARGIN_BOTTOM: i32 = 1021;
 const A4_WIDTH: u32 = 11906;
 const CONTENT_WIDTH: usize = A4_WIDTH as usize - 2 * MARGIN_SIDE as usize;
+/// A picture's height at most (in twips): most of the page, leaving room
+/// for its heading and caption.
+const MAX_PICTURE_HEIGHT: u32 = 11_500;
 /// English Metric Units per twip, for the size of pictures.
 const EMU_PER_TWIP: u32 = 635;
 const FONT: &str = "Arial";
@@ -150,11 +153,14 @@ impl WordDocument {
         Ok(bytes.into_inner())
     }
 
-    fn picture(&mut self, png: raster::Png, css_width: u32, css_height: u32) {
-        // As wide as on the HTML page (96 pixels per inch), at most the
-        // width of the text.
-        let width_twips = (css_width * 15).min(CONTENT_WIDTH as u32);
-        let height_twips = width_twips * css_height / css_width.max(1);
+    fn picture(&mut self, png: raster::Png) {
+        // As large as on the HTML page (96 pixels per inch), at most the
+        // width of the text and most of a page's height.
+        let (css_width, css_height) = (png.css_width.max(1), png.css_height.max(1));
+        let width_twips = (css_width * 15)
+            .min(CONTENT_WIDTH as u32)
+            .min(MAX_PICTURE_HEIGHT * css_width / css_height);
+        let height_twips = width_twips * css_height / css_width;
         let pic = Pic::new_with_dimensions(png.bytes, png.width, png.height)
             .size(width_twips * EMU_PER_TWIP, height_twips * EMU_PER_TWIP);
         self.push(
@@ -334,19 +340,15 @@ impl DocumentWriter for WordDocument {
 
     fn chart(&mut self, chart: &Chart) -> io::Result<()> {
         match self.rasteriser.png(&chart.svg) {
-            Some(png) => self.picture(png, chart.width, chart.height),
+            Some(png) => self.picture(png),
             None => self.push(lines(Paragraph::new().style("Remark"), &chart.description)),
         }
         Ok(())
     }
 
     fn picture(&mut self, svg: &str, description: &str) -> io::Result<()> {
-        let size = self.rasteriser.png(svg).map(|png| {
-            let (w, h) = (png.width, png.height);
-            (png, w / 3, h / 3)
-        });
-        if let Some((png, width, height)) = size {
-            WordDocument::picture(self, png, width, height);
+        if let Some(png) = self.rasteriser.png(svg) {
+            WordDocument::picture(self, png);
         }
         self.push(lines(Paragraph::new().style("Remark"), description));
         Ok(())

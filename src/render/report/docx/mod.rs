@@ -666,26 +666,33 @@ fn word_markup(document: &[u8]) -> Vec<u8> {
     const HEADER: &[u8] = b"<w:tblHeader />";
     const SOFT_HYPHEN: &[u8] = "\u{ad}".as_bytes();
     const OPTIONAL_HYPHEN: &[u8] = b"</w:t><w:softHyphen/><w:t xml:space=\"preserve\">";
-    let mut out = Vec::with_capacity(document.len() + 4096);
-    let mut rest = document;
+    let mut out = Vec::with_capacity(document.len() + document.len() / 8);
+    // The next place of each, searched again only once it is used, so the
+    // document is read once (not once per hyphen).
+    let next = |from: usize, needle: &[u8]| find(&document[from..], needle).map(|at| from + at);
+    let mut row = next(0, FIRST_ROW);
+    let mut hyphen = next(0, SOFT_HYPHEN);
+    let mut done = 0;
     loop {
-        let row = find(rest, FIRST_ROW).map(|at| (at, FIRST_ROW.len(), HEADER));
-        let hyphen = find(rest, SOFT_HYPHEN).map(|at| (at, SOFT_HYPHEN.len(), &[][..]));
-        let next = match (row, hyphen) {
-            (Some(r), Some(h)) => Some(if r.0 < h.0 { r } else { h }),
-            (r, h) => r.or(h),
-        };
-        let Some((at, len, insert)) = next else { break };
-        if insert.is_empty() {
-            out.extend_from_slice(&rest[..at]);
-            out.extend_from_slice(OPTIONAL_HYPHEN);
-        } else {
-            out.extend_from_slice(&rest[..at + len]);
-            out.extend_from_slice(insert);
+        match (row, hyphen) {
+            (None, None) => break,
+            (Some(r), h) if h.is_none_or(|h| r < h) => {
+                let after = r + FIRST_ROW.len();
+                out.extend_from_slice(&document[done..after]);
+                out.extend_from_slice(HEADER);
+                done = after;
+                row = next(after, FIRST_ROW);
+            }
+            (_, h) => {
+                let h = h.expect("a hyphen comes first");
+                out.extend_from_slice(&document[done..h]);
+                out.extend_from_slice(OPTIONAL_HYPHEN);
+                done = h + SOFT_HYPHEN.len();
+                hyphen = next(done, SOFT_HYPHEN);
+            }
         }
-        rest = &rest[at + len..];
     }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(&document[done..]);
     out
 }
 

@@ -346,12 +346,7 @@ fn a_network_too_large_for_a_page_is_left_to_kin_network() {
             .replace("08115999", &format!("08{i:06}"));
         std::fs::write(dir.path().join(format!("k{i}.kin.toml")), text).unwrap();
     }
-    let out = kin_in(dir.path())
-        .args(["report", "--format", "html", "--today", "2026-12-01", "."])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let page = String::from_utf8(out.stdout).unwrap();
+    let page = html_of_folder(dir.path());
     assert!(page.contains("<h2>Kooperationsnetz</h2>"));
     assert!(page.contains(
         "Das Kooperationsnetz von 301 Kommunen und ihren Partnern ist für eine Seite zu groß"
@@ -389,4 +384,14 @@ fn a_network_with_too_many_partners_is_left_to_kin_network() {
         "Das Kooperationsnetz von 2 Kommunen und ihren Partnern ist für eine Seite zu groß"
     ));
     assert!(!page.contains("kin-netz"));
+}
+
+/// The HTML page of every assessment in `dir`, which must succeed.
+fn html_of_folder(dir: &Path) -> String {
+    let out = kin_in(dir)
+        .args(["report", "--format", "html", "--today", "2026-12-01", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
 }

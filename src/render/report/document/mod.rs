@@ -173,8 +173,6 @@ pub enum Align {
 pub enum Cell<'a> {
     /// Text; line breaks stay line breaks.
     Text(&'a str),
-    /// Text with marks after it (e.g. „doppelt“), which stand out.
-    Marked { text: &'a str, marks: &'a [String] },
     /// The title of a measure; an own measure is marked as such.
     Measure { title: &'a str, own: bool },
     /// A status as mark and label on its colour.

@@ -427,13 +427,6 @@ fn word_cell(cell: Cell<'_>, layout: ColumnLayout) -> TableCell {
     };
     match cell {
         Cell::Text(text) => base.add_paragraph(text_lines(text)),
-        Cell::Marked { text, marks } => {
-            let mut p = text_lines(text);
-            for mark in marks {
-                p = p.add_run(table_run(&format!(" [{mark}]")).bold());
-            }
-            base.add_paragraph(p)
-        }
         Cell::Measure { title, own } => {
             let mut cell = base.add_paragraph(text_lines(title));
             if own {

@@ -270,13 +270,6 @@ fn push_cell(row: &mut String, cell: Cell<'_>, align: Align) {
         Cell::Text(text) => {
             row.push_str(&format!("<td{plain}>{}</td>", cell_text(text)));
         }
-        Cell::Marked { text, marks } => {
-            row.push_str(&format!("<td{plain}>{}", cell_text(text)));
-            for mark in marks {
-                row.push_str(&format!(" <span class=\"own\">{}</span>", html(mark)));
-            }
-            row.push_str("</td>");
-        }
         Cell::Measure { title, own } => {
             row.push_str(&format!("<td>{}", cell_text(title)));
             if own {

@@ -8,6 +8,7 @@ pub mod escape;
 pub mod field;
 pub mod findings;
 pub mod json;
+pub mod long_table;
 pub mod network;
 pub mod report;
 pub mod screen;

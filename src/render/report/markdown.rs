@@ -4,7 +4,7 @@
 //! emphasis, links and HTML all stay plain text.
 
 use super::sheet::marks;
-use super::{Layout, Overview, Pieces, ReportRenderer, detail_lines, notes};
+use super::{FLUSH_AT, Layout, Overview, Pieces, ReportRenderer, detail_lines, notes};
 use crate::domain::figures::format_percent;
 use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::messages as msg;
@@ -25,7 +25,8 @@ impl ReportRenderer for ReportMarkdown {
     ) -> std::io::Result<()> {
         let mut markdown = Markdown {
             show_files: self.layout.show_files,
-            ..Markdown::default()
+            text: String::new(),
+            flush_at: FLUSH_AT,
         };
         match overview.single {
             Some(one) => markdown.assessment(one),
@@ -42,10 +43,11 @@ enum Align {
     Right,
 }
 
-#[derive(Default)]
 struct Markdown {
     show_files: bool,
     text: String,
+    /// A district overview goes out whenever this much text has gathered.
+    flush_at: usize,
 }
 
 impl Markdown {
@@ -71,6 +73,15 @@ impl Markdown {
     /// A pipe table; `align` gives the alignment of the first columns
     /// (the rest are left-aligned).
     fn aligned_table(&mut self, header: &[&str], align: &[Align], rows: &[Vec<String>]) {
+        self.table_head(header, align);
+        for row in rows {
+            self.table_row(row);
+        }
+        self.blank();
+    }
+
+    /// The header line and the alignment rule of a pipe table.
+    fn table_head(&mut self, header: &[&str], align: &[Align]) {
         self.line(&format!("| {} |", header.join(" | ")));
         let rule: String = (0..header.len())
             .map(|i| match align.get(i).unwrap_or(&Align::Left) {
@@ -80,10 +91,33 @@ impl Markdown {
             })
             .collect();
         self.line(&format!("|{rule}"));
+    }
+
+    fn table_row(&mut self, row: &[String]) {
+        self.line(&format!("| {} |", row.join(" | ")));
+    }
+
+    /// Rows of a long table, written to `out` whenever enough text has
+    /// gathered, so that thousands of rows are never held at once.
+    fn stream_rows(
+        &mut self,
+        rows: impl Iterator<Item = Vec<String>>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for row in rows {
-            self.line(&format!("| {} |", row.join(" | ")));
+            self.table_row(&row);
+            if self.text.len() > self.flush_at {
+                self.flush(out)?;
+            }
         }
-        self.blank();
+        Ok(())
+    }
+
+    /// Writes what is there so far to `out`.
+    fn flush(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.text.as_bytes())?;
+        self.text.clear();
+        Ok(())
     }
 
     fn assessment(&mut self, a: &AssessmentReport) {
@@ -220,35 +254,30 @@ impl Markdown {
         if with_marks {
             header.push(msg::LABEL_MARKS);
         }
-        let rows: Vec<Vec<String>> = district
-            .kommunen
-            .iter()
-            .map(|a| {
-                let mut row = vec![inline(&a.kommune)];
-                if ags {
-                    row.push(inline(a.ags.as_deref().unwrap_or("")));
-                }
-                if files {
-                    row.push(inline(&file_name(&a.file)));
-                }
-                row.push(msg::german_date(a.date));
-                row.extend(
-                    a.suggestions
-                        .iter()
-                        .map(|s| msg::status_mark(*s).to_owned()),
-                );
-                row.push(format_percent(a.done_percent()));
-                row.push(format_percent(a.assessed_percent()));
-                if with_marks {
-                    row.push(marks(a));
-                }
-                row
-            })
-            .collect();
-        self.aligned_table(&header, &align, &rows);
-        drop(rows);
-        out.write_all(self.text.as_bytes())?;
-        self.text.clear();
+        self.table_head(&header, &align);
+        let rows = district.kommunen.iter().map(|a| {
+            let mut row = vec![inline(&a.kommune)];
+            if ags {
+                row.push(inline(a.ags.as_deref().unwrap_or("")));
+            }
+            if files {
+                row.push(inline(&file_name(&a.file)));
+            }
+            row.push(msg::german_date(a.date));
+            row.extend(
+                a.suggestions
+                    .iter()
+                    .map(|s| msg::status_mark(*s).to_owned()),
+            );
+            row.push(format_percent(a.done_percent()));
+            row.push(format_percent(a.assessed_percent()));
+            if with_marks {
+                row.push(marks(a));
+            }
+            row
+        });
+        self.stream_rows(rows, out)?;
+        self.blank();
         self.line(&msg::district_percent_line(
             &format_percent(district.totals.done_percent()),
             &format_percent(district.totals.assessed_percent()),
@@ -262,6 +291,9 @@ impl Markdown {
             self.heading(2, msg::HEADING_MARKS);
             for note in &notes {
                 self.line(&format!("- {note}"));
+                if self.text.len() > self.flush_at {
+                    self.flush(out)?;
+                }
             }
             self.blank();
         }
@@ -293,10 +325,18 @@ impl Markdown {
         align.extend(marks.iter().map(|_| Align::Right));
         self.aligned_table(&header, &align, &rows);
 
-        let own: Vec<Vec<String>> = district
-            .kommunen
-            .iter()
-            .flat_map(|a| {
+        if district.kommunen.iter().any(|a| !a.own.is_empty()) {
+            self.heading(2, msg::HEADING_OWN_MEASURES);
+            self.table_head(
+                &[
+                    msg::LABEL_KOMMUNE,
+                    msg::LABEL_CATEGORY,
+                    msg::LABEL_MEASURE,
+                    msg::LABEL_STATUS,
+                ],
+                &[],
+            );
+            let rows = district.kommunen.iter().flat_map(|a| {
                 a.own.iter().map(|i| {
                     vec![
                         inline(&a.kommune),
@@ -305,23 +345,15 @@ impl Markdown {
                         status(i.status, i.overdue),
                     ]
                 })
-            })
-            .collect();
-        if !own.is_empty() {
-            self.heading(2, msg::HEADING_OWN_MEASURES);
-            self.table(
-                &[
-                    msg::LABEL_KOMMUNE,
-                    msg::LABEL_CATEGORY,
-                    msg::LABEL_MEASURE,
-                    msg::LABEL_STATUS,
-                ],
-                &own,
-            );
+            });
+            self.stream_rows(rows, out)?;
         }
-        // No trailing blank line: the output ends with exactly one newline.
-        self.text.truncate(self.text.trim_end().len());
-        self.text.push('\n');
+        // No trailing blank line: the output ends with exactly one newline
+        // (when the table of own measures ends it, it may be out already).
+        if !self.text.is_empty() {
+            self.text.truncate(self.text.trim_end().len());
+            self.text.push('\n');
+        }
         Ok(())
     }
 }
@@ -420,6 +452,46 @@ fn block_safe(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::field::Field;
+    use crate::domain::report::Report;
+    use crate::format::read::load;
+
+    /// A district of 600 Kommunen written out in pieces (after every row
+    /// and note) is the same text as written at once, and ends with one
+    /// newline after the table of own measures.
+    #[test]
+    fn the_district_in_pieces_equals_the_whole_text() {
+        let field = Field::embedded();
+        let fixtures = [
+            include_str!("../../../tests/fixtures/report/musterhausen.kin.toml"),
+            include_str!("../../../tests/fixtures/report/beispielheim.kin.toml"),
+            include_str!("../../../tests/fixtures/report/bergtal.kin.toml"),
+        ];
+        let assessments: Vec<(String, _)> = (0..600)
+            .map(|i| {
+                let mut a = load(fixtures[i % 3].as_bytes(), field).assessment.unwrap();
+                a.kommune.name = format!("Kommune {}", i % 500);
+                (format!("k{i}.kin.toml"), a)
+            })
+            .collect();
+        let report = Report::build(&assessments, field, jiff::civil::date(2027, 7, 15));
+        let write = |flush_at| {
+            let mut markdown = Markdown {
+                show_files: true,
+                text: String::new(),
+                flush_at,
+            };
+            let mut out = Vec::new();
+            markdown.district(&report.district, &mut out).unwrap();
+            out.extend(markdown.text.as_bytes());
+            String::from_utf8(out).unwrap()
+        };
+        let whole = write(usize::MAX);
+        assert_eq!(write(0), whole);
+        assert!(whole.ends_with(" |\n"), "{}", &whole[whole.len() - 200..]);
+        // 100 names appear twice: the notes are written in pieces too.
+        assert!(whole.contains(&format!("## {}", msg::HEADING_MARKS)));
+    }
 
     #[test]
     fn cells_escape_pipes_markup_and_line_breaks() {

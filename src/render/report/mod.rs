@@ -30,6 +30,10 @@ use std::io::{self, Write};
 
 pub use crate::render::screen::Screen;
 
+/// The text formats write a district overview out whenever this much text
+/// has gathered, so that thousands of Kommunen are never held as one text.
+const FLUSH_AT: usize = 1 << 16;
+
 /// One output format of `kin report`. A report is written in two steps, so
 /// that thousands of files never sit in memory together:
 ///

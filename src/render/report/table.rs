@@ -4,13 +4,14 @@
 //! reaches the terminal.
 
 use super::sheet::marks;
-use super::{Layout, Overview, Pieces, ReportRenderer, Screen, detail_lines, notes};
-use crate::domain::district::KommuneRow;
+use super::{FLUSH_AT, Layout, Overview, Pieces, ReportRenderer, Screen, detail_lines, notes};
+use crate::domain::district::{KommuneRow, OwnMeasureRow};
 use crate::domain::figures::format_percent;
 use crate::domain::report::{AssessmentReport, District, ItemReport};
 use crate::domain::status::Status;
 use crate::messages as msg;
 use crate::render::escape::{file_name, multi_line};
+use crate::render::long_table;
 use crate::render::wrap::wrap;
 use comfy_table::presets::{NOTHING, UTF8_FULL, UTF8_FULL_CONDENSED};
 use comfy_table::{
@@ -347,18 +348,24 @@ impl Output {
         Matrix { columns }
     }
 
-    /// Writes the matrix [`MATRIX_CHUNK`] rows at a time, so that a table
-    /// of thousands of Kommunen is never laid out whole. Every chunk is laid
-    /// out together with the rows that hold the widest cells (appended at
-    /// its end and left out of the output), so all chunks get the widths the
-    /// whole table would have.
+    /// Writes the matrix [`long_table::CHUNK`] rows at a time, so that a
+    /// table of thousands of Kommunen is never laid out whole. Every chunk
+    /// is laid out together with the rows that decide the column widths
+    /// ([`long_table::layout_rows`], appended at its end and left out of the
+    /// output), so all chunks get the widths the whole table would have.
     fn push_matrix(
         &mut self,
         district: &District,
         columns: MatrixColumns,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        let widest = widest_rows(district);
+        let layout = long_table::layout_rows(
+            self.screen.width,
+            district
+                .kommunen
+                .iter()
+                .map(|a| (a, self.matrix_row(a, columns))),
+        );
         let lines = |output: &Output, rows: &[&KommuneRow]| -> Vec<String> {
             output
                 .matrix_table(district, rows, columns)
@@ -366,14 +373,14 @@ impl Output {
                 .map(|l| l.trim_end().to_owned())
                 .collect()
         };
-        let once = lines(self, &widest).len();
-        let twice = lines(self, &[widest.as_slice(), widest.as_slice()].concat()).len();
-        let (widest_lines, header_lines) = (twice - once, 2 * once - twice);
-        for (index, chunk) in district.kommunen.chunks(MATRIX_CHUNK).enumerate() {
-            let rows: Vec<&KommuneRow> = chunk.iter().chain(widest.iter().copied()).collect();
+        let once = lines(self, &layout).len();
+        let twice = lines(self, &[layout.as_slice(), layout.as_slice()].concat()).len();
+        let (layout_lines, header_lines) = (twice - once, 2 * once - twice);
+        for (index, chunk) in district.kommunen.chunks(long_table::CHUNK).enumerate() {
+            let rows: Vec<&KommuneRow> = chunk.iter().chain(layout.iter().copied()).collect();
             let chunk_lines = lines(self, &rows);
             let start = if index == 0 { 0 } else { header_lines };
-            for line in &chunk_lines[start..chunk_lines.len() - widest_lines] {
+            for line in &chunk_lines[start..chunk_lines.len() - layout_lines] {
                 self.text.push_str(line);
                 self.text.push('\n');
             }
@@ -413,29 +420,7 @@ impl Output {
         }
         matrix.set_header(header);
         for a in rows {
-            let mut row = vec![Cell::new(text(&a.kommune))];
-            if columns.ags {
-                row.push(Cell::new(text(a.ags.as_deref().unwrap_or(""))));
-            }
-            if columns.file {
-                row.push(Cell::new(text(&file_name(&a.file))));
-            }
-            if columns.date {
-                row.push(Cell::new(msg::german_date(a.date)));
-            }
-            row.extend(
-                a.suggestions
-                    .iter()
-                    .map(|s| self.status_cell(*s, msg::status_mark(*s).to_owned())),
-            );
-            row.push(Cell::new(format_percent(a.done_percent())));
-            if columns.assessed {
-                row.push(Cell::new(format_percent(a.assessed_percent())));
-            }
-            if columns.marks {
-                row.push(Cell::new(marks(a)));
-            }
-            matrix.add_row(row);
+            matrix.add_row(self.matrix_row(a, columns));
         }
         let statuses = first_mark..first_mark + suggestions;
         let figures_end = statuses.end + 1 + usize::from(columns.assessed);
@@ -450,6 +435,90 @@ impl Output {
             }
         }
         matrix
+    }
+
+    /// The own measures of all Kommunen: Kommune, category, title, status.
+    /// Written [`long_table::CHUNK`] rows at a time with the column widths
+    /// of the whole table, so that tens of thousands of own measures are
+    /// never laid out at once.
+    fn push_own_measures(
+        &self,
+        district: &District,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let rows = || {
+            district
+                .kommunen
+                .iter()
+                .flat_map(|a| a.own.iter().map(move |item| (a, item)))
+        };
+        long_table::write_in_chunks(
+            &|| self.own_measures_table(),
+            || rows().map(|(a, item)| self.own_measure_row(a, item)),
+            &mut |lines| {
+                let mut text = String::new();
+                for line in lines {
+                    text.push_str(line.trim_end());
+                    text.push('\n');
+                }
+                out.write_all(text.as_bytes())
+            },
+        )
+    }
+
+    /// The table of own measures without rows.
+    fn own_measures_table(&self) -> Table {
+        let mut own = self.table(UTF8_FULL);
+        own.set_header(vec![
+            msg::LABEL_KOMMUNE,
+            msg::LABEL_CATEGORY,
+            msg::LABEL_MEASURE,
+            msg::LABEL_STATUS,
+        ]);
+        if let Some(status) = own.column_mut(3) {
+            status.set_constraint(ColumnConstraint::ContentWidth);
+        }
+        own
+    }
+
+    fn own_measure_row(&self, a: &KommuneRow, item: &OwnMeasureRow) -> Vec<Cell> {
+        let mut status = msg::status_with_mark(item.status);
+        if item.overdue {
+            status = format!("{status}\n{}", msg::STATUS_OVERDUE);
+        }
+        vec![
+            Cell::new(text(&a.kommune)),
+            Cell::new(&item.category_title),
+            Cell::new(text(&item.title)),
+            self.status_cell(item.status, status),
+        ]
+    }
+
+    /// A Kommune's row of the matrix.
+    fn matrix_row(&self, a: &KommuneRow, columns: MatrixColumns) -> Vec<Cell> {
+        let mut row = vec![Cell::new(text(&a.kommune))];
+        if columns.ags {
+            row.push(Cell::new(text(a.ags.as_deref().unwrap_or(""))));
+        }
+        if columns.file {
+            row.push(Cell::new(text(&file_name(&a.file))));
+        }
+        if columns.date {
+            row.push(Cell::new(msg::german_date(a.date)));
+        }
+        row.extend(
+            a.suggestions
+                .iter()
+                .map(|s| self.status_cell(*s, msg::status_mark(*s).to_owned())),
+        );
+        row.push(Cell::new(format_percent(a.done_percent())));
+        if columns.assessed {
+            row.push(Cell::new(format_percent(a.assessed_percent())));
+        }
+        if columns.marks {
+            row.push(Cell::new(marks(a)));
+        }
+        row
     }
 
     fn district(
@@ -494,6 +563,9 @@ impl Output {
             self.heading(msg::HEADING_MARKS, '─');
             for note in &notes {
                 self.paragraph(&format!("- {note}"));
+                if self.text.len() > FLUSH_AT {
+                    self.flush(out)?;
+                }
             }
             self.blank();
         }
@@ -530,37 +602,13 @@ impl Output {
         }
         self.push(&totals);
 
-        let mut own = self.table(UTF8_FULL);
-        own.set_header(vec![
-            msg::LABEL_KOMMUNE,
-            msg::LABEL_CATEGORY,
-            msg::LABEL_MEASURE,
-            msg::LABEL_STATUS,
-        ]);
-        for a in &district.kommunen {
-            for item in &a.own {
-                own.add_row(vec![
-                    Cell::new(text(&a.kommune)),
-                    Cell::new(&item.category_title),
-                    Cell::new(text(&item.title)),
-                    self.status_cell(item.status, {
-                        let status = msg::status_with_mark(item.status);
-                        if item.overdue {
-                            format!("{status}\n{}", msg::STATUS_OVERDUE)
-                        } else {
-                            status
-                        }
-                    }),
-                ]);
-            }
-        }
-        if !own.is_empty() {
-            if let Some(status) = own.column_mut(3) {
-                status.set_constraint(ColumnConstraint::ContentWidth);
-            }
+        self.flush(out)?;
+
+        if district.kommunen.iter().any(|a| !a.own.is_empty()) {
             self.blank();
             self.heading(msg::HEADING_OWN_MEASURES, '─');
-            self.push(&own);
+            self.flush(out)?;
+            self.push_own_measures(district, out)?;
         }
         Ok(())
     }
@@ -628,9 +676,6 @@ impl MatrixColumns {
 struct Matrix {
     columns: MatrixColumns,
 }
-
-/// How many rows of the district matrix are laid out at once.
-const MATRIX_CHUNK: usize = 256;
 
 /// Below this width the item tables have no partner column of their own.
 const NARROW_BELOW: u16 = 100;
@@ -726,8 +771,66 @@ mod tests {
     use crate::domain::report::Report;
     use crate::format::read::load;
 
+    /// 700 Kommunen with 1,000 own measures: the table of own measures in
+    /// chunks has the same lines as one table of all of them, at every
+    /// width and with colour, also where titles of short words wrap into
+    /// shorter lines than a narrower title keeps.
+    #[test]
+    fn the_own_measures_in_chunks_equal_the_whole_table() {
+        let field = Field::embedded();
+        let fixtures = [
+            include_str!("../../../tests/fixtures/report/musterhausen.kin.toml"),
+            include_str!("../../../tests/fixtures/report/beispielheim.kin.toml"),
+        ];
+        let titles = [
+            "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij",
+            "Mittellange Zeile mit einunddreißig",
+            "Zeile mit siebenundzwanzig",
+            "Donaudampfschifffahrtsgesellschaftskapitänswitwenrente",
+            "Gemeinsame Klärschlammverwertung",
+            "a  b   c    d",
+            "東京都 特別区 の 協力 関係 東京都特別区協力関係",
+        ];
+        let assessments: Vec<(String, _)> = (0..700)
+            .map(|i| {
+                let mut a = load(fixtures[i % 2].as_bytes(), field).assessment.unwrap();
+                a.kommune.name = format!(
+                    "{} {i}",
+                    ["Au", "Villingen-Schwenningen im Schwarzwald", "Zell"][i % 3]
+                );
+                for (j, own) in a.own.iter_mut().enumerate() {
+                    own.title = titles[(i * 3 + j) % titles.len()].to_owned();
+                }
+                (format!("k{i}.kin.toml"), a)
+            })
+            .collect();
+        let report = Report::build(&assessments, field, jiff::civil::date(2027, 7, 15));
+        let district = &report.district;
+        for (width, colour) in [(40, false), (61, false), (100, true), (120, false)] {
+            let output = Output {
+                screen: Screen { width, colour },
+                show_files: false,
+                text: String::new(),
+            };
+            let mut chunked = Vec::new();
+            output.push_own_measures(district, &mut chunked).unwrap();
+            let mut table = output.own_measures_table();
+            for a in &district.kommunen {
+                for item in &a.own {
+                    table.add_row(output.own_measure_row(a, item));
+                }
+            }
+            let whole: String = table
+                .lines()
+                .map(|l| format!("{}\n", l.trim_end()))
+                .collect();
+            assert_eq!(String::from_utf8(chunked).unwrap(), whole, "width {width}");
+        }
+    }
+
     /// 600 Kommunen are laid out in chunks, with the same lines as one
-    /// table of all of them, also where names wrap at 60 columns.
+    /// table of all of them, also where names wrap at 60 columns (the
+    /// longest name of short words into shorter lines than a narrower one).
     #[test]
     fn the_matrix_in_chunks_equals_the_whole_table() {
         let field = Field::embedded();
@@ -739,17 +842,21 @@ mod tests {
         let assessments: Vec<(String, _)> = (0..600)
             .map(|i| {
                 let mut a = load(fixtures[i % 3].as_bytes(), field).assessment.unwrap();
-                a.kommune.name = format!(
-                    "{} {i}",
-                    ["Au", "Villingen-Schwenningen im Schwarzwald"][i % 2]
-                );
+                // Two names in the last chunk keep longer lines than the
+                // longest name (of short words) when all of them wrap.
+                a.kommune.name = match i {
+                    555 => "Villingen-Schwenningen im Schwarzwald".to_owned(),
+                    556 => "Mittellange Zeile mit einunddreißig Zeichen".to_owned(),
+                    _ if i % 2 == 0 => format!("Au {i}"),
+                    _ => format!("Abcdefghij Abcdefghij Abcdefghij Abcdefghij Abcdefghij {i}"),
+                };
                 a.kommune.ags = (i % 7 != 0).then(|| format!("08{i:06}"));
                 (format!("k{i}.kin.toml"), a)
             })
             .collect();
         let report = Report::build(&assessments, field, jiff::civil::date(2027, 7, 15));
         let district = &report.district;
-        for width in [60, 120] {
+        for width in [60, 100, 120] {
             let mut output = Output {
                 screen: Screen {
                     width,

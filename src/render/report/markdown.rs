@@ -452,29 +452,15 @@ fn block_safe(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::field::Field;
-    use crate::domain::report::Report;
-    use crate::format::read::load;
 
     /// A district of 600 Kommunen written out in pieces (after every row
     /// and note) is the same text as written at once, and ends with one
     /// newline after the table of own measures.
     #[test]
     fn the_district_in_pieces_equals_the_whole_text() {
-        let field = Field::embedded();
-        let fixtures = [
-            include_str!("../../../tests/fixtures/report/musterhausen.kin.toml"),
-            include_str!("../../../tests/fixtures/report/beispielheim.kin.toml"),
-            include_str!("../../../tests/fixtures/report/bergtal.kin.toml"),
-        ];
-        let assessments: Vec<(String, _)> = (0..600)
-            .map(|i| {
-                let mut a = load(fixtures[i % 3].as_bytes(), field).assessment.unwrap();
-                a.kommune.name = format!("Kommune {}", i % 500);
-                (format!("k{i}.kin.toml"), a)
-            })
-            .collect();
-        let report = Report::build(&assessments, field, jiff::civil::date(2027, 7, 15));
+        let report = super::super::large_district(600, |i, a| {
+            a.kommune.name = format!("Kommune {}", i % 500);
+        });
         let write = |flush_at| {
             let mut markdown = Markdown {
                 show_files: true,

@@ -206,3 +206,28 @@ fn detail_lines(item: &ItemReport) -> Vec<String> {
     }
     lines
 }
+
+/// A report of `count` Kommunen made from the report fixtures in turn, each
+/// changed by `edit` (with its index): for tests of long district tables.
+#[cfg(test)]
+fn large_district(
+    count: usize,
+    edit: impl Fn(usize, &mut crate::domain::assessment::Assessment),
+) -> Report {
+    use crate::domain::field::Field;
+    let field = Field::embedded();
+    let fixtures = [
+        include_str!("../../../tests/fixtures/report/musterhausen.kin.toml"),
+        include_str!("../../../tests/fixtures/report/beispielheim.kin.toml"),
+        include_str!("../../../tests/fixtures/report/bergtal.kin.toml"),
+    ];
+    let assessments: Vec<(String, _)> = (0..count)
+        .map(|i| {
+            let loaded = crate::format::read::load(fixtures[i % 3].as_bytes(), field);
+            let mut a = loaded.assessment.expect("the fixtures are valid");
+            edit(i, &mut a);
+            (format!("k{i}.kin.toml"), a)
+        })
+        .collect();
+    Report::build(&assessments, field, jiff::civil::date(2027, 7, 15))
+}

@@ -767,21 +767,14 @@ fn status_colour(status: Status) -> Option<Color> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::field::Field;
-    use crate::domain::report::Report;
-    use crate::format::read::load;
+    use crate::render::report::large_district;
 
-    /// 700 Kommunen with 1,000 own measures: the table of own measures in
+    /// 1,000 Kommunen with 1,001 own measures: the table of own measures in
     /// chunks has the same lines as one table of all of them, at every
     /// width and with colour, also where titles of short words wrap into
     /// shorter lines than a narrower title keeps.
     #[test]
     fn the_own_measures_in_chunks_equal_the_whole_table() {
-        let field = Field::embedded();
-        let fixtures = [
-            include_str!("../../../tests/fixtures/report/musterhausen.kin.toml"),
-            include_str!("../../../tests/fixtures/report/beispielheim.kin.toml"),
-        ];
         let titles = [
             "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij",
             "Mittellange Zeile mit einunddreißig",
@@ -791,20 +784,15 @@ mod tests {
             "a  b   c    d",
             "東京都 特別区 の 協力 関係 東京都特別区協力関係",
         ];
-        let assessments: Vec<(String, _)> = (0..700)
-            .map(|i| {
-                let mut a = load(fixtures[i % 2].as_bytes(), field).assessment.unwrap();
-                a.kommune.name = format!(
-                    "{} {i}",
-                    ["Au", "Villingen-Schwenningen im Schwarzwald", "Zell"][i % 3]
-                );
-                for (j, own) in a.own.iter_mut().enumerate() {
-                    own.title = titles[(i * 3 + j) % titles.len()].to_owned();
-                }
-                (format!("k{i}.kin.toml"), a)
-            })
-            .collect();
-        let report = Report::build(&assessments, field, jiff::civil::date(2027, 7, 15));
+        let report = large_district(1000, |i, a| {
+            a.kommune.name = format!(
+                "{} {i}",
+                ["Au", "Villingen-Schwenningen im Schwarzwald", "Zell"][i % 3]
+            );
+            for (j, own) in a.own.iter_mut().enumerate() {
+                own.title = titles[(i * 3 + j) % titles.len()].to_owned();
+            }
+        });
         let district = &report.district;
         for (width, colour) in [(40, false), (61, false), (100, true), (120, false)] {
             let output = Output {
@@ -833,28 +821,17 @@ mod tests {
     /// longest name of short words into shorter lines than a narrower one).
     #[test]
     fn the_matrix_in_chunks_equals_the_whole_table() {
-        let field = Field::embedded();
-        let fixtures = [
-            include_str!("../../../tests/fixtures/report/musterhausen.kin.toml"),
-            include_str!("../../../tests/fixtures/report/beispielheim.kin.toml"),
-            include_str!("../../../tests/fixtures/report/bergtal.kin.toml"),
-        ];
-        let assessments: Vec<(String, _)> = (0..600)
-            .map(|i| {
-                let mut a = load(fixtures[i % 3].as_bytes(), field).assessment.unwrap();
-                // Two names in the last chunk keep longer lines than the
-                // longest name (of short words) when all of them wrap.
-                a.kommune.name = match i {
-                    555 => "Villingen-Schwenningen im Schwarzwald".to_owned(),
-                    556 => "Mittellange Zeile mit einunddreißig Zeichen".to_owned(),
-                    _ if i % 2 == 0 => format!("Au {i}"),
-                    _ => format!("Abcdefghij Abcdefghij Abcdefghij Abcdefghij Abcdefghij {i}"),
-                };
-                a.kommune.ags = (i % 7 != 0).then(|| format!("08{i:06}"));
-                (format!("k{i}.kin.toml"), a)
-            })
-            .collect();
-        let report = Report::build(&assessments, field, jiff::civil::date(2027, 7, 15));
+        let report = large_district(600, |i, a| {
+            // Two names in the last chunk keep longer lines than the
+            // longest name (of short words) when all of them wrap.
+            a.kommune.name = match i {
+                555 => "Villingen-Schwenningen im Schwarzwald".to_owned(),
+                556 => "Mittellange Zeile mit einunddreißig Zeichen".to_owned(),
+                _ if i % 2 == 0 => format!("Au {i}"),
+                _ => format!("Abcdefghij Abcdefghij Abcdefghij Abcdefghij Abcdefghij {i}"),
+            };
+            a.kommune.ags = (i % 7 != 0).then(|| format!("08{i:06}"));
+        });
         let district = &report.district;
         for width in [60, 100, 120] {
             let mut output = Output {

@@ -66,6 +66,11 @@ pub fn run(cli: Cli) -> Outcome {
     };
     let outcome = Outcome::of(&result);
     if let Err(error) = result {
+        // A reader that went away (`kin help set | head`) is no failure:
+        // the output it wanted was written.
+        if is_closed_pipe(&error) {
+            return Outcome::Success;
+        }
         // Parts from files and arguments are escaped where the message is
         // made; this catches what an error from elsewhere (the system, a
         // library) may carry.
@@ -73,4 +78,13 @@ pub fn run(cli: Cli) -> Outcome {
         eprintln!("{}{message}", msg::ERROR_PREFIX);
     }
     outcome
+}
+
+/// Whether `error` comes from writing to a pipe whose reader has gone.
+fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

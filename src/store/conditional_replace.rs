@@ -48,10 +48,10 @@ impl ChangedMeanwhile {
 pub fn replace_if_unchanged(temp: NamedTempFile, target: &Path, expected: &[u8]) -> io::Result<()> {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     match exchange::swap_in(&temp, target, expected) {
-        exchange::Outcome::Replaced => return Ok(()),
-        exchange::Outcome::Changed => return Err(ChangedMeanwhile::error()),
-        exchange::Outcome::Failed(error) => return Err(error),
-        exchange::Outcome::Unsupported => {}
+        exchange::SwapResult::Replaced => return Ok(()),
+        exchange::SwapResult::Changed => return Err(ChangedMeanwhile::error()),
+        exchange::SwapResult::Failed(error) => return Err(error),
+        exchange::SwapResult::Unsupported => {}
     }
     if !holds(target, expected)? {
         return Err(ChangedMeanwhile::error());
@@ -79,7 +79,7 @@ mod exchange {
     use std::path::Path;
     use tempfile::NamedTempFile;
 
-    pub enum Outcome {
+    pub enum SwapResult {
         Replaced,
         Changed,
         Failed(io::Error),
@@ -91,20 +91,20 @@ mod exchange {
     /// each round needs another save landing within microseconds.
     const ROUNDS: usize = 8;
 
-    pub fn swap_in(temp: &NamedTempFile, target: &Path, expected: &[u8]) -> Outcome {
+    pub fn swap_in(temp: &NamedTempFile, target: &Path, expected: &[u8]) -> SwapResult {
         match swap(temp.path(), target) {
             Ok(()) => {}
-            Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => return Outcome::Unsupported,
+            Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => return SwapResult::Unsupported,
             // The file was deleted meanwhile.
-            Err(Errno::NOENT) => return Outcome::Changed,
-            Err(e) => return Outcome::Failed(e.into()),
+            Err(Errno::NOENT) => return SwapResult::Changed,
+            Err(e) => return SwapResult::Failed(e.into()),
         }
         // The temporary name now holds what the file held an instant ago.
         match holds(temp.path(), expected) {
             // Dropping `temp` later removes that old version.
-            Ok(true) => return Outcome::Replaced,
+            Ok(true) => return SwapResult::Replaced,
             Ok(false) => {}
-            Err(e) => return Outcome::Failed(e),
+            Err(e) => return SwapResult::Failed(e),
         }
         // Someone saved since kin read the file: give them their version
         // back. If they saved again in between, the swap put kin's version
@@ -112,13 +112,13 @@ mod exchange {
         // kin's own version is the one under the temporary name.
         for _ in 0..ROUNDS {
             if let Err(e) = swap(temp.path(), target) {
-                return Outcome::Failed(e.into());
+                return SwapResult::Failed(e.into());
             }
             if is_ours(temp) {
-                return Outcome::Changed;
+                return SwapResult::Changed;
             }
         }
-        Outcome::Changed
+        SwapResult::Changed
     }
 
     fn swap(a: &Path, b: &Path) -> Result<(), Errno> {

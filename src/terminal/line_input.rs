@@ -114,7 +114,7 @@ impl<'a> Drawn<'a> {
         // The prompt ends in a space, which wrapping would drop.
         let prompt = wrap(self.prompt.trim_end(), columns);
         let last = prompt.last().map_or(0, |row| measure_text_width(row));
-        let start = Cell {
+        let start = ScreenPosition {
             row: prompt.len().saturating_sub(1),
             column: last,
         };
@@ -158,7 +158,7 @@ impl<'a> Drawn<'a> {
 
 /// A position on screen, relative to the input's first row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cell {
+pub struct ScreenPosition {
     pub row: usize,
     pub column: usize,
 }
@@ -166,8 +166,8 @@ pub struct Cell {
 /// Where the cursor goes and where the drawing ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
-    pub cursor: Cell,
-    pub end: Cell,
+    pub cursor: ScreenPosition,
+    pub end: ScreenPosition,
 }
 
 /// Where a space and `chars`, written from `start` (the end of the prompt),
@@ -175,7 +175,7 @@ pub struct Place {
 /// The terminal moves a character that does not fit any more (a wide one in
 /// the last column) to the next row; a text that fills its last row exactly
 /// ends at the start of the next one.
-pub fn layout(start: Cell, chars: &[char], cursor: usize, columns: usize) -> Place {
+pub fn layout(start: ScreenPosition, chars: &[char], cursor: usize, columns: usize) -> Place {
     let (_, mut at) = place_char(start, 1, columns);
     let mut cursor_cell = None;
     for (index, c) in chars.iter().enumerate() {
@@ -193,8 +193,12 @@ pub fn layout(start: Cell, chars: &[char], cursor: usize, columns: usize) -> Pla
 
 /// Where a character `width` cells wide written at `at` begins, and where
 /// the next one goes.
-fn place_char(at: Cell, width: usize, columns: usize) -> (Cell, Cell) {
-    let next_row = |row| Cell {
+fn place_char(
+    at: ScreenPosition,
+    width: usize,
+    columns: usize,
+) -> (ScreenPosition, ScreenPosition) {
+    let next_row = |row| ScreenPosition {
         row: row + 1,
         column: 0,
     };
@@ -207,7 +211,7 @@ fn place_char(at: Cell, width: usize, columns: usize) -> (Cell, Cell) {
     let next = if column >= columns {
         next_row(begin.row)
     } else {
-        Cell { column, ..begin }
+        ScreenPosition { column, ..begin }
     };
     (begin, next)
 }
@@ -359,8 +363,8 @@ impl Drop for RawMode {
 mod tests {
     use super::*;
 
-    fn cell(row: usize, column: usize) -> Cell {
-        Cell { row, column }
+    fn cell(row: usize, column: usize) -> ScreenPosition {
+        ScreenPosition { row, column }
     }
 
     fn chars(text: &str) -> Vec<char> {

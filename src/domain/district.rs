@@ -40,6 +40,9 @@ pub struct KommuneRow {
     /// The file as given on the command line.
     pub file: String,
     pub kommune: String,
+    /// The name is still the placeholder `kin init` writes: marked, and
+    /// never taken for the same Kommune as another row by its name.
+    pub placeholder_name: bool,
     pub ags: Option<String>,
     pub assessor: Option<String>,
     pub date: Date,
@@ -206,7 +209,8 @@ impl District {
     /// Finds rows that assess the same Kommune: the same AGS, or the same
     /// name (ignoring case and spacing) where one of them has no AGS. Two
     /// rows with different AGS are never the same, however they are named,
-    /// so the marks do not chain from one Kommune to another. Counted is the
+    /// so the marks do not chain from one Kommune to another; the placeholder
+    /// name of `kin init` names no Kommune, so it matches no other row. Counted is the
     /// newest assessment of an AGS (on the same date, the one given last);
     /// a row without AGS only when no row of its name has one.
     fn mark_duplicates(&mut self) {
@@ -217,17 +221,23 @@ impl District {
             if let Some(ags) = &row.ags {
                 by_ags.entry(ags).or_default().push(index);
             }
-            by_name
-                .entry(plain_name(&row.kommune))
-                .or_default()
-                .push(index);
+            if !row.placeholder_name {
+                by_name
+                    .entry(plain_name(&row.kommune))
+                    .or_default()
+                    .push(index);
+            }
         }
         let newest = |candidates: &mut dyn Iterator<Item = usize>| {
             candidates.max_by_key(|&i| (rows[i].date, i))
         };
         let mut marks: Vec<(Vec<usize>, bool)> = Vec::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
-            let same_name = &by_name[&plain_name(&row.kommune)];
+            let only_itself = [index];
+            let same_name = match row.placeholder_name {
+                true => &only_itself[..],
+                false => &by_name[&plain_name(&row.kommune)][..],
+            };
             let (same, counted) = match &row.ags {
                 Some(ags) => {
                     let same_ags = &by_ags[ags.as_str()];
@@ -238,7 +248,7 @@ impl District {
                 None => {
                     let any_ags = same_name.iter().any(|&i| rows[i].ags.is_some());
                     let counted = !any_ags && newest(&mut same_name.iter().copied()) == Some(index);
-                    (same_name.clone(), counted)
+                    (same_name.to_vec(), counted)
                 }
             };
             let mut others: Vec<usize> = same.into_iter().filter(|&i| i != index).collect();
@@ -287,6 +297,7 @@ impl KommuneRow {
         KommuneRow {
             file: a.file.clone(),
             kommune: a.kommune.clone(),
+            placeholder_name: a.placeholder_name,
             ags: a.ags.clone(),
             assessor: a.assessor.clone(),
             date: a.date,
@@ -321,10 +332,10 @@ impl KommuneRow {
         self.counts.assessed_percent()
     }
 
-    /// Whether the row is marked: the same Kommune twice, veraltet, or
-    /// with items überfällig.
+    /// Whether the row is marked: the same Kommune twice, veraltet, with
+    /// items überfällig, or without a real name.
     pub fn has_marks(&self) -> bool {
-        !self.duplicates.is_empty() || self.stale || self.overdue > 0
+        !self.duplicates.is_empty() || self.stale || self.overdue > 0 || self.placeholder_name
     }
 }
 
@@ -421,6 +432,7 @@ mod tests {
         KommuneRow {
             file: file.into(),
             kommune: name.into(),
+            placeholder_name: name == crate::messages::PLACEHOLDER_KOMMUNE,
             ags: ags.map(Into::into),
             assessor: None,
             date,
@@ -496,6 +508,36 @@ mod tests {
         let counted: Vec<bool> = d.kommunen.iter().map(|r| r.counted).collect();
         assert_eq!(counted, [false, true, true]);
         assert_eq!(d.totals.kommunen, 2);
+    }
+
+    /// Two files fresh from `kin init` are two Kommunen without a name,
+    /// not one Kommune twice: both counted, both marked.
+    #[test]
+    fn the_placeholder_name_is_no_kommune_to_match() {
+        let placeholder = crate::messages::PLACEHOLDER_KOMMUNE;
+        let mut d = district(vec![
+            row("a", placeholder, None, date(2025, 1, 1), 1),
+            row("b", placeholder, None, date(2026, 1, 1), 1),
+            row("c", placeholder, Some("08136999"), date(2026, 1, 1), 1),
+            row("d", "Talbach", Some("08136999"), date(2025, 1, 1), 1),
+        ]);
+        d.finish(date(2026, 1, 1), None, SortOrder::Given);
+        let marks: Vec<(Vec<&str>, bool, bool)> = d
+            .kommunen
+            .iter()
+            .map(|r| (d.duplicate_files(r), r.counted, r.has_marks()))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (vec![], true, true),
+                (vec![], true, true),
+                // The AGS still says which Kommune it is.
+                (vec!["d"], true, true),
+                (vec!["c"], false, true),
+            ]
+        );
+        assert_eq!(d.totals.kommunen, 3);
     }
 
     #[test]

@@ -216,12 +216,17 @@ pub const HEADING_MARKS: &str = "Hinweise";
 pub const HEADING_SKIPPED: &str = "Nicht berücksichtigte Dateien";
 pub const MARK_DUPLICATE: &str = "doppelt";
 pub const MARK_STALE: &str = "veraltet";
+/// A Kommune whose name is still the placeholder of `kin init`.
+pub const MARK_PLACEHOLDER: &str = "ohne Namen";
 pub fn mark_overdue(items: usize) -> String {
     format!("{items} überfällig")
 }
 /// The marks of one Kommune for the Hinweis column, e.g. "doppelt, 2 überfällig".
-pub fn kommune_marks(duplicate: bool, stale: bool, overdue: usize) -> String {
+pub fn kommune_marks(placeholder: bool, duplicate: bool, stale: bool, overdue: usize) -> String {
     let mut marks: Vec<String> = Vec::new();
+    if placeholder {
+        marks.push(MARK_PLACEHOLDER.into());
+    }
     if duplicate {
         marks.push(MARK_DUPLICATE.into());
     }
@@ -260,6 +265,26 @@ pub fn note_duplicate(kommune: &str, files: &[&str], counted: &str, date: Date) 
         files.len(),
         files.join(", "),
         german_date(date)
+    )
+}
+
+/// A Hinweis (district) or fact (one Kommune) when the name is still the
+/// placeholder of `kin init`; `file` as the report shows file names.
+pub fn note_placeholder(file: &str) -> String {
+    format!(
+        "{file}: als Kommune steht noch der Platzhalter {} aus kin init ({MARK_PLACEHOLDER}); \
+         bitte den Namen eintragen (kin set DATEI --kommune NAME).",
+        super::quoted(super::PLACEHOLDER_KOMMUNE)
+    )
+}
+
+/// The Hinweis beside the facts of one Kommune whose name is still the
+/// placeholder of `kin init`.
+pub fn fact_placeholder() -> String {
+    format!(
+        "{} ist der Platzhalter aus kin init ({MARK_PLACEHOLDER}); bitte den Namen eintragen \
+         (kin set DATEI --kommune NAME).",
+        super::quoted(super::PLACEHOLDER_KOMMUNE)
     )
 }
 

@@ -329,6 +329,84 @@ fn stale_assessments_and_overdue_items_are_marked() {
     );
 }
 
+/// Two files fresh from `kin init` still carry the placeholder name: each
+/// is marked „ohne Namen“ in every format and explained under Hinweise,
+/// and the two are not taken for one Kommune twice.
+#[test]
+fn a_kommune_without_a_name_is_marked_in_every_format() {
+    let dir = district();
+    for name in ["neu-1.kin.toml", "neu-2.kin.toml"] {
+        let init = kin_in(dir.path()).args(["init", name]).output().unwrap();
+        assert_eq!(init.status.code(), Some(0), "{init:?}");
+    }
+    let mut files = FILES.to_vec();
+    files.extend(["neu-1.kin.toml", "neu-2.kin.toml"]);
+
+    let table = run(dir.path(), &with(&[], &files));
+    assert_eq!(table.status.code(), Some(0));
+    let stdout = text(&table.stdout);
+    assert!(stdout.starts_with("Interkommunale Zusammenarbeit: Vergleich von 5 Kommunen"));
+    let marked = stdout
+        .lines()
+        .filter(|l| l.starts_with(" Name der Kommune") && l.trim_end().ends_with("ohne Namen"))
+        .count();
+    assert_eq!(marked, 2, "{stdout}");
+    assert!(!stdout.contains("doppelt"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "- neu-1.kin.toml: als Kommune steht noch der Platzhalter „Name der Kommune“ aus kin init"
+        ),
+        "{stdout}"
+    );
+
+    let markdown = text(&run(dir.path(), &with(&["--format", "markdown"], &files)).stdout);
+    assert_eq!(markdown.matches("| ohne Namen |").count(), 2, "{markdown}");
+
+    let json = run(dir.path(), &with(&["--format", "json"], &files));
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let placeholders: Vec<bool> = (0..5)
+        .map(|i| {
+            json["assessments"][i]["kommune"]["placeholder_name"]
+                .as_bool()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(placeholders, [false, false, false, true, true]);
+    assert_eq!(
+        json["assessments"][3]["duplicate_of"],
+        serde_json::json!([])
+    );
+    assert_eq!(json["totals"]["kommunen"], 5);
+
+    let per_kommune = ["--format", "csv", "--per", "kommune"];
+    let csv = text(&run(dir.path(), &with(&per_kommune, &files)).stdout);
+    assert_eq!(csv.matches(";ohne Namen;").count(), 2, "{csv}");
+    let csv = text(&run(dir.path(), &with(&["--format", "csv"], &files)).stdout);
+    assert_eq!(
+        csv.matches(";ohne Namen\r\n").count(),
+        16,
+        "8 suggestions each"
+    );
+
+    let html = text(&run(dir.path(), &with(&["--format", "html"], &files)).stdout);
+    assert_eq!(html.matches("<td>ohne Namen</td>").count(), 2, "{html}");
+
+    // One Kommune: the Hinweis beside its facts, in every format.
+    let remark = "„Name der Kommune“ ist der Platzhalter aus kin init (ohne Namen)";
+    for format in ["table", "markdown", "html"] {
+        let one = text(
+            &run(
+                dir.path(),
+                &with(&["--format", format], &["neu-1.kin.toml"]),
+            )
+            .stdout,
+        );
+        assert!(one.contains(remark), "{format}: {one}");
+    }
+    let one = text(&run(dir.path(), &with(&[], &["bergtal.kin.toml"])).stdout);
+    assert!(!one.contains("Platzhalter"), "{one}");
+}
+
 #[test]
 fn csv_per_kommune_has_figures_answers_and_marks() {
     let dir = district();

@@ -134,6 +134,7 @@ struct JsonKommune<'a> {
     name: &'a str,
     ags: Option<&'a str>,
     assessor: Option<&'a str>,
+    placeholder_name: bool,
 }
 
 #[derive(Serialize)]
@@ -192,6 +193,7 @@ impl<'a> JsonAssessment<'a> {
                 name: &a.kommune,
                 ags: a.ags.as_deref(),
                 assessor: a.assessor.as_deref(),
+                placeholder_name: a.placeholder_name,
             },
             date: a.date,
             field: &a.field,

@@ -126,6 +126,9 @@ impl Markdown {
             &msg::report_title_one(&a.field_title, &inline(&a.kommune)),
         );
         let mut facts = vec![(msg::LABEL_KOMMUNE, inline(&a.kommune))];
+        if a.placeholder_name {
+            facts.push((msg::LABEL_MARKS, msg::fact_placeholder()));
+        }
         if let Some(ags) = &a.ags {
             facts.push((msg::LABEL_AGS, inline(ags)));
         }

@@ -166,12 +166,24 @@ pub fn duplicate_notes(district: &District, escape: fn(&str) -> String) -> Vec<S
     notes
 }
 
-/// The Hinweise of a district overview, one sentence each: Kommunen that
-/// appear more than once, veraltete assessments, overdue items, files left
+/// One sentence for each file whose Kommune still has the placeholder name
+/// of `kin init`; file names as [`file_name`] shows them, through `escape`.
+pub fn placeholder_notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
+    district
+        .kommunen
+        .iter()
+        .filter(|row| row.placeholder_name)
+        .map(|row| msg::note_placeholder(&escape(&file_name(&row.file))))
+        .collect()
+}
+
+/// The Hinweise of a district overview, one sentence each: files whose
+/// Kommune has no name yet, Kommunen that appear more than once, veraltete assessments, overdue items, files left
 /// out. Text from files goes through `escape`, on one line; file names
 /// are shown as [`file_name`] shows them.
 fn notes(district: &District, escape: fn(&str) -> String) -> Vec<String> {
-    let mut notes = duplicate_notes(district, escape);
+    let mut notes = placeholder_notes(district, escape);
+    notes.extend(duplicate_notes(district, escape));
     let text = |text: &str| escape(&one_line(text));
     let label = |row: &KommuneRow| kommune_label(row, escape);
     if let Some(max_age) = district.max_age {

@@ -193,7 +193,12 @@ pub fn list(entries: &[String]) -> String {
 
 /// The marks of a Kommune for the Hinweis column.
 pub fn marks(row: &KommuneRow) -> String {
-    msg::kommune_marks(!row.duplicates.is_empty(), row.stale, row.overdue)
+    msg::kommune_marks(
+        row.placeholder_name,
+        !row.duplicates.is_empty(),
+        row.stale,
+        row.overdue,
+    )
 }
 
 // A piece is a flat list of cells: per item its cell count (u32, little

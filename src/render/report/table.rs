@@ -159,6 +159,9 @@ impl Output {
             '═',
         );
         let mut facts = vec![(msg::LABEL_KOMMUNE, text(&a.kommune))];
+        if a.placeholder_name {
+            facts.push((msg::LABEL_MARKS, msg::fact_placeholder()));
+        }
         if let Some(ags) = &a.ags {
             facts.push((msg::LABEL_AGS, text(ags)));
         }

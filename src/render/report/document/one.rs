@@ -20,6 +20,9 @@ pub fn write_one(
         &msg::assessed_on(report.date),
     )?;
     let mut facts = vec![(msg::LABEL_KOMMUNE, report.kommune.clone())];
+    if report.placeholder_name {
+        facts.push((msg::LABEL_MARKS, msg::fact_placeholder()));
+    }
     if let Some(ags) = &report.ags {
         facts.push((msg::LABEL_AGS, ags.clone()));
     }

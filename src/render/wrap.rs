@@ -67,7 +67,7 @@ fn wrap_line(line: &str, width: usize, out: &mut String) {
     // there (so indentation and aligned columns stay).
     let mut spaces = 0;
     let mut at_start = true;
-    for word in line.split(' ') {
+    for word in words(line) {
         if word.is_empty() {
             spaces += 1;
             continue;
@@ -127,6 +127,62 @@ fn wrap_line(line: &str, width: usize, out: &mut String) {
             first_on_line = false;
         }
     }
+}
+
+/// The words of `line`, split at spaces (each space between two words
+/// gives an empty word), except inside abbreviations of one-letter parts
+/// such as „z. B.“, „d. h.“ or „i. d. R.“, which stay together.
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = rest.find(' ').unwrap_or(rest.len());
+        while is_abbreviation_part(&rest[..end])
+            && rest[end..]
+                .strip_prefix(' ')
+                .is_some_and(starts_abbreviation_part)
+        {
+            end += 1 + rest[end + 1..].find(' ').unwrap_or(rest.len() - end - 1);
+        }
+        let word = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or("");
+        Some(word)
+    })
+    .chain(line.ends_with(' ').then_some(""))
+}
+
+/// `text` with a no-break space (U+00A0) inside each abbreviation that
+/// [`wrap`] keeps together, for wrapping with other tools (textwrap breaks
+/// at no such space); replace U+00A0 by a space again after wrapping.
+pub fn join_abbreviations(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            words(line)
+                .map(|word| word.replace(' ', "\u{a0}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `word` ends in one letter and a dot after a space or at its
+/// start: „z.“, or „z. d.“ already joined.
+fn is_abbreviation_part(word: &str) -> bool {
+    let last = word.rsplit(' ').next().unwrap_or(word);
+    starts_abbreviation_part(last) && last.chars().count() == 2
+}
+
+/// Whether `text` starts with one letter and a dot not followed by another
+/// letter: „B.“, „B.,“ or „h.)“.
+fn starts_abbreviation_part(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(letter), Some('.'), next) if letter.is_alphabetic() && !next.is_some_and(char::is_alphabetic)
+    )
 }
 
 /// The longest start of `text` at most `width` cells wide (at least one
@@ -312,6 +368,30 @@ mod tests {
         for line in &wrapped {
             assert!(line.ends_with('/') || line.ends_with('.') || url.ends_with(line.as_str()));
         }
+    }
+
+    #[test]
+    fn abbreviations_of_one_letter_parts_stay_on_one_line() {
+        let text = "Gemeinsame Einrichtungen, z. B. Bauhof, d. h. i. d. R. mehr";
+        assert_eq!(
+            lines(text, 27),
+            [
+                "Gemeinsame Einrichtungen,",
+                "z. B. Bauhof,",
+                "d. h. i. d. R. mehr"
+            ]
+        );
+        // Spaces elsewhere are kept as they are.
+        assert_eq!(lines("a  b.  c. d", 40), ["a  b.  c. d"]);
+        assert_eq!(
+            words("z. B.  x ").collect::<Vec<_>>(),
+            ["z. B.", "", "x", ""]
+        );
+        assert_eq!(words("a b").collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(
+            join_abbreviations("x z. B. y\n d. h.  "),
+            "x z.\u{a0}B. y\n d.\u{a0}h.  "
+        );
     }
 
     #[test]

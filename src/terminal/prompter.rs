@@ -5,7 +5,7 @@ use super::line_input;
 use crate::assess::lines::read_lines;
 use crate::assess::prompter::{Check, Progress, Prompter, any_text};
 use crate::messages as msg;
-use crate::render::wrap::shorten;
+use crate::render::wrap::{join_abbreviations, shorten};
 use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Editor, Select};
@@ -96,7 +96,8 @@ fn io_error(error: dialoguer::Error) -> io::Error {
 
 impl Prompter for TerminalPrompter {
     fn show(&mut self, text: &str) {
-        let wrapped = textwrap::fill(text, self.width());
+        let wrapped =
+            textwrap::fill(&join_abbreviations(text), self.width()).replace('\u{a0}', " ");
         let _ = self.term.write_line("");
         let _ = self.term.write_line(&wrapped);
     }

@@ -18,14 +18,27 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// Like [`to_json`], written to `out` while it is made, so that a large
 /// document is never held in memory as a whole.
 pub fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
-    let formatter = TerminalSafe {
-        prefix: b"",
-        level: 0,
-        has_value: false,
-    };
+    let formatter = TerminalSafe::new(b"");
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, formatter);
     value.serialize(&mut serializer).map_err(io::Error::from)?;
     out.write_all(b"\n")
+}
+
+/// The JSON object `value` as [`to_json_indented`] with `prefix_first` lays
+/// it out, written to `out`, but left open: without its closing brace and
+/// the line break before it, so that more fields can follow.
+pub fn write_json_object_open<T: Serialize + ?Sized>(
+    value: &T,
+    prefix: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    out.write_all(prefix.as_bytes())?;
+    let formatter = TerminalSafe {
+        leave_open: true,
+        ..TerminalSafe::new(prefix.as_bytes())
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, formatter);
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 /// `value` as pretty JSON without a final newline, with `prefix` written
@@ -41,11 +54,7 @@ pub fn to_json_indented<T: Serialize + ?Sized>(
     if prefix_first {
         out.extend_from_slice(prefix.as_bytes());
     }
-    let formatter = TerminalSafe {
-        prefix: prefix.as_bytes(),
-        level: 0,
-        has_value: false,
-    };
+    let formatter = TerminalSafe::new(prefix.as_bytes());
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
     value
         .serialize(&mut serializer)
@@ -63,9 +72,20 @@ struct TerminalSafe<'a> {
     prefix: &'a [u8],
     level: usize,
     has_value: bool,
+    /// The outermost object or array is not closed.
+    leave_open: bool,
 }
 
-impl TerminalSafe<'_> {
+impl<'a> TerminalSafe<'a> {
+    fn new(prefix: &'a [u8]) -> Self {
+        TerminalSafe {
+            prefix,
+            level: 0,
+            has_value: false,
+            leave_open: false,
+        }
+    }
+
     fn new_line<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
         w.write_all(b"\n")?;
         w.write_all(self.prefix)?;
@@ -83,6 +103,9 @@ impl TerminalSafe<'_> {
 
     fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.level -= 1;
+        if self.level == 0 && self.leave_open {
+            return Ok(());
+        }
         if self.has_value {
             self.new_line(w)?;
         }
@@ -185,6 +208,15 @@ mod tests {
         let mut written = Vec::new();
         write_json(&value, &mut written).unwrap();
         assert_eq!(String::from_utf8(written).unwrap(), to_json(&value));
+    }
+
+    #[test]
+    fn an_object_left_open_is_the_indented_one_without_its_end() {
+        let value = serde_json::json!({"a": [1, {"b": "ü\u{9b}"}], "c": {}});
+        let mut open = Vec::new();
+        write_json_object_open(&value, "    ", &mut open).unwrap();
+        let whole = to_json_indented(&value, "    ", true);
+        assert_eq!(String::from_utf8(open).unwrap() + "\n    }", whole);
     }
 
     #[test]

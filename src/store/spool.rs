@@ -3,77 +3,92 @@
 use std::io::{self, Read, Seek, SeekFrom, Write};
 
 /// Pieces of output held back until a command knows it is complete, so that
-/// no partial report pretends to be whole; read back in any order. Kept in
-/// memory up to [`Spool::MEMORY_LIMIT`], beyond that in an anonymous
-/// temporary file, so memory stays small for reports over thousands of files.
+/// no partial report pretends to be whole; read back in any order. The first
+/// pieces are kept in memory as they came, up to [`Spool::MEMORY_LIMIT`]
+/// bytes in all; the pieces after them go to an anonymous temporary file, so
+/// memory stays small for reports over thousands of files.
 pub struct Spool {
-    /// The bytes after those in `file`.
-    memory: Vec<u8>,
+    /// Where each piece is.
+    places: Vec<Place>,
+    /// The pieces kept in memory.
+    held: Vec<Vec<u8>>,
+    /// How many bytes `held` holds.
+    held_bytes: usize,
     file: Option<std::fs::File>,
     /// How many bytes `file` holds.
     in_file: u64,
-    /// Where each piece starts, and where the last one ends.
-    bounds: Vec<u64>,
+}
+
+/// Where a piece is kept.
+#[derive(Clone, Copy)]
+enum Place {
+    /// In memory: `held[index]`.
+    Held(usize),
+    /// In the temporary file.
+    File { start: u64, len: u64 },
 }
 
 impl Spool {
-    pub const MEMORY_LIMIT: usize = 4 * 1024 * 1024;
+    pub const MEMORY_LIMIT: usize = 16 * 1024 * 1024;
 
     pub fn new() -> Spool {
         Spool {
-            memory: Vec::new(),
+            places: Vec::new(),
+            held: Vec::new(),
+            held_bytes: 0,
             file: None,
             in_file: 0,
-            bounds: vec![0],
         }
     }
 
     /// Adds the next piece.
-    pub fn push(&mut self, piece: &[u8]) -> io::Result<()> {
-        self.memory.extend_from_slice(piece);
-        let end = self.bounds.last().copied().unwrap_or(0) + piece.len() as u64;
-        self.bounds.push(end);
-        if self.memory.len() >= Self::MEMORY_LIMIT {
-            let file = match &mut self.file {
-                Some(file) => file,
-                None => self.file.insert(tempfile::tempfile()?),
-            };
-            file.seek(SeekFrom::Start(self.in_file))?;
-            file.write_all(&self.memory)?;
-            self.in_file += self.memory.len() as u64;
-            self.memory.clear();
+    pub fn push(&mut self, piece: Vec<u8>) -> io::Result<()> {
+        if self.file.is_none() && self.held_bytes + piece.len() <= Self::MEMORY_LIMIT {
+            self.held_bytes += piece.len();
+            self.places.push(Place::Held(self.held.len()));
+            self.held.push(piece);
+            return Ok(());
         }
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self.file.insert(tempfile::tempfile()?),
+        };
+        file.seek(SeekFrom::Start(self.in_file))?;
+        file.write_all(&piece)?;
+        let len = piece.len() as u64;
+        self.places.push(Place::File {
+            start: self.in_file,
+            len,
+        });
+        self.in_file += len;
         Ok(())
     }
 
     /// How many pieces there are.
     pub fn len(&self) -> usize {
-        self.bounds.len() - 1
+        self.places.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.places.is_empty()
     }
 
-    /// Reads piece `index` into `buffer` (replacing what it held).
-    pub fn read_piece(&mut self, index: usize, buffer: &mut Vec<u8>) -> io::Result<()> {
-        let (start, end) = (self.bounds[index], self.bounds[index + 1]);
-        buffer.clear();
-        if start < self.in_file {
-            let file = self
-                .file
-                .as_mut()
-                .expect("bytes before in_file are in the file");
-            file.seek(SeekFrom::Start(start))?;
-            file.take(end.min(self.in_file) - start)
-                .read_to_end(buffer)?;
+    /// Piece `index`: borrowed where it is held in memory, otherwise read
+    /// into `buffer` (replacing what it held).
+    pub fn piece<'a>(&'a mut self, index: usize, buffer: &'a mut Vec<u8>) -> io::Result<&'a [u8]> {
+        match self.places[index] {
+            Place::Held(held) => Ok(&self.held[held]),
+            Place::File { start, len } => {
+                let file = self
+                    .file
+                    .as_mut()
+                    .expect("a piece placed in the file has a file");
+                buffer.clear();
+                file.seek(SeekFrom::Start(start))?;
+                file.take(len).read_to_end(buffer)?;
+                Ok(buffer)
+            }
         }
-        if end > self.in_file {
-            let from = start.max(self.in_file) - self.in_file;
-            let to = end - self.in_file;
-            buffer.extend_from_slice(&self.memory[from as usize..to as usize]);
-        }
-        Ok(())
     }
 }
 
@@ -88,27 +103,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pieces_come_back_whole_across_memory_and_file() {
+    fn pieces_come_back_whole_from_memory_and_file() {
         let mut spool = Spool::new();
-        let piece = "x".repeat(Spool::MEMORY_LIMIT / 3 + 1);
+        let piece = "x".repeat(Spool::MEMORY_LIMIT / 4 - 1);
         let pieces: Vec<String> = (0..10).map(|i| format!("{i}{piece}")).collect();
         for text in &pieces {
-            spool.push(text.as_bytes()).unwrap();
+            spool.push(text.as_bytes().to_vec()).unwrap();
         }
-        spool.push(b"").unwrap();
-        spool.push(b"rest").unwrap();
+        spool.push(Vec::new()).unwrap();
+        spool.push(b"rest".to_vec()).unwrap();
         assert!(spool.file.is_some(), "spilled to a file");
-        assert!(spool.memory.len() < Spool::MEMORY_LIMIT);
+        assert_eq!(spool.held.len(), 4, "the first four fit in memory");
+        assert!(spool.held_bytes <= Spool::MEMORY_LIMIT);
         assert_eq!(spool.len(), 12);
         let mut buffer = Vec::new();
-        for index in [3, 0, 9, 11, 10, 4] {
-            spool.read_piece(index, &mut buffer).unwrap();
+        for index in [3, 0, 9, 11, 10, 4, 3] {
+            let got = spool.piece(index, &mut buffer).unwrap().to_vec();
             let expected = match index {
                 10 => "",
                 11 => "rest",
                 _ => &pieces[index],
             };
-            assert_eq!(buffer, expected.as_bytes(), "piece {index}");
+            assert_eq!(got, expected.as_bytes(), "piece {index}");
         }
     }
 }

@@ -205,7 +205,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                         if invalid == 0 || args.skip_invalid {
                             district.add(row);
                             members.extend(member);
-                            spool.push(&piece)?;
+                            spool.push(piece)?;
                             one = one.take().or(report);
                         }
                     }
@@ -274,8 +274,7 @@ impl Pieces for SpooledPieces<'_> {
     fn each(&mut self, each: &mut dyn FnMut(usize, &[u8]) -> io::Result<()>) -> io::Result<()> {
         let mut buffer = Vec::new();
         for (row, &piece) in self.order.iter().enumerate() {
-            self.spool.read_piece(piece, &mut buffer)?;
-            each(row, &buffer)?;
+            each(row, self.spool.piece(piece, &mut buffer)?)?;
         }
         Ok(())
     }

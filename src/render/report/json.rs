@@ -9,7 +9,7 @@ use crate::domain::figures::{StatusCounts, json_percent};
 use crate::domain::report::{AssessmentReport, DistrictTotals, ItemReport, SuggestionTotals};
 use crate::domain::status::Status;
 use crate::render::OutputKind;
-use crate::render::json::to_json_indented;
+use crate::render::json::{to_json_indented, write_json_object_open};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -29,11 +29,7 @@ impl ReportRenderer for ReportJson {
     /// its closing brace: [`ReportRenderer::finish`] adds the marks that
     /// are only known once every file is read.
     fn kommune(&self, report: &AssessmentReport, out: &mut dyn Write) -> io::Result<()> {
-        let element = to_json_indented(&JsonAssessment::of(report), "    ", true);
-        let open = element
-            .strip_suffix(ELEMENT_END)
-            .expect("a pretty JSON object ends with its brace");
-        out.write_all(open.as_bytes())
+        write_json_object_open(&JsonAssessment::of(report), "    ", out)
     }
 
     fn finish(
@@ -66,9 +62,6 @@ impl ReportRenderer for ReportJson {
         )
     }
 }
-
-/// How a pretty-printed element of the `assessments` array ends.
-const ELEMENT_END: &str = "\n    }";
 
 /// The fields at the end of each assessment, known once every file is read.
 #[derive(Serialize)]

@@ -27,17 +27,17 @@ pub fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::
 /// The JSON object `value` as [`to_json_indented`] with `prefix_first` lays
 /// it out, written to `out`, but left open: without its closing brace and
 /// the line break before it, so that more fields can follow.
-pub fn write_json_object_open<T: Serialize + ?Sized>(
+pub fn write_json_object_open<T: Serialize + ?Sized, W: Write>(
     value: &T,
     prefix: &str,
-    out: &mut dyn Write,
+    mut out: W,
 ) -> io::Result<()> {
     out.write_all(prefix.as_bytes())?;
     let formatter = TerminalSafe {
         leave_open: true,
         ..TerminalSafe::new(prefix.as_bytes())
     };
-    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, formatter);
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
     value.serialize(&mut serializer).map_err(io::Error::from)
 }
 

@@ -38,9 +38,9 @@ impl ReportRenderer for ReportCsv {
         OutputKind::Data
     }
 
-    fn kommune(&self, report: &AssessmentReport, out: &mut dyn Write) -> io::Result<()> {
+    fn kommune(&self, report: &AssessmentReport, piece: &mut Vec<u8>) -> io::Result<()> {
         match self.rows {
-            CsvRows::Item => sheet::write_item_cells(report, out),
+            CsvRows::Item => sheet::write_item_cells(report, piece),
             CsvRows::Kommune => Ok(()),
         }
     }

@@ -28,8 +28,8 @@ impl ReportRenderer for ReportJson {
     /// The assessment as an element of the `assessments` array, without
     /// its closing brace: [`ReportRenderer::finish`] adds the marks that
     /// are only known once every file is read.
-    fn kommune(&self, report: &AssessmentReport, out: &mut dyn Write) -> io::Result<()> {
-        write_json_object_open(&JsonAssessment::of(report), "    ", out)
+    fn kommune(&self, report: &AssessmentReport, piece: &mut Vec<u8>) -> io::Result<()> {
+        write_json_object_open(&JsonAssessment::of(report), "    ", piece)
     }
 
     fn finish(

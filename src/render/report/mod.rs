@@ -51,9 +51,9 @@ pub trait ReportRenderer: Sync {
         OutputKind::Text
     }
 
-    /// Writes this format's piece for one Kommune; by default nothing (a
-    /// format laid out from the [`Overview`] alone).
-    fn kommune(&self, _report: &AssessmentReport, _out: &mut dyn Write) -> io::Result<()> {
+    /// Writes this format's piece for one Kommune into `piece`; by default
+    /// nothing (a format laid out from the [`Overview`] alone).
+    fn kommune(&self, _report: &AssessmentReport, _piece: &mut Vec<u8>) -> io::Result<()> {
         Ok(())
     }
 

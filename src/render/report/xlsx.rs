@@ -29,8 +29,8 @@ impl ReportRenderer for ReportXlsx {
         OutputKind::Binary
     }
 
-    fn kommune(&self, report: &AssessmentReport, out: &mut dyn Write) -> io::Result<()> {
-        sheet::write_item_cells(report, out)
+    fn kommune(&self, report: &AssessmentReport, piece: &mut Vec<u8>) -> io::Result<()> {
+        sheet::write_item_cells(report, piece)
     }
 
     fn finish(

@@ -204,7 +204,7 @@ echo "| --- | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
 echo
 
-# The targets of issue 7, for every kin command measured.
+# The targets of issues 7 and 15, for every kin command measured.
 small=$(echo "$sizes" | awk '{print $1}')
 large=$(echo "$sizes" | awk '{print $NF}')
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<=") ? v <= t : (op == ">=") ? v >= t : v < t; print ok ? "met" : "MISSED" }'; }
@@ -222,6 +222,8 @@ for cmd in "${commands[@]}"; do
         r=$(ratio "${mean[$k/$large]}" "${mean[$k/$small]}")
         echo "| $k at $large files within 20× of its $small-file time | ${r}× | $(verdict "$r" '<=' 20) |"
         m=$(mib "${peak[$k/$large]}")
-        echo "| $k at $large files peak memory < 50 MB | $m MiB | $(verdict "$m" '<' 47.7) |"
+        # Issue 7: 50 MB; issue 15 allows every district report 100 MB.
+        if [[ $cmd == report* ]]; then limit=100; else limit=50; fi
+        echo "| $k at $large files peak memory < $limit MB | $m MiB | $(verdict "$m" '<' "$(awk -v l="$limit" 'BEGIN { print l * 1e6 / 1048576 }')") |"
     fi
 done

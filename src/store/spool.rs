@@ -42,8 +42,10 @@ impl Spool {
     }
 
     /// Adds the next piece.
-    pub fn push(&mut self, piece: Vec<u8>) -> io::Result<()> {
+    pub fn push(&mut self, mut piece: Vec<u8>) -> io::Result<()> {
         if self.file.is_none() && self.held_bytes + piece.len() <= Self::MEMORY_LIMIT {
+            // A piece grown by writing has up to twice its length reserved.
+            piece.shrink_to_fit();
             self.held_bytes += piece.len();
             self.places.push(Place::Held(self.held.len()));
             self.held.push(piece);

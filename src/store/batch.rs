@@ -9,7 +9,7 @@ pub use crate::format::read::LoadScope;
 use crate::format::read::{Loaded, load_with};
 use crate::messages as msg;
 pub use crate::store::regular_file::Pipes;
-use crate::store::regular_file::{NotRegular, Special, open_for_reading};
+use crate::store::regular_file::{NotRegular, Special, open_for_reading_sized};
 use rayon::prelude::*;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -169,10 +169,12 @@ pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 fn read_limited_with(path: &Path, pipes: Pipes) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    open_for_reading(path, pipes)?
-        .take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)?;
+    let (file, len) = open_for_reading_sized(path, pipes)?;
+    // Room for the whole file and the byte past the limit, so that it is
+    // read in one go (the buffer would otherwise grow from 32 bytes, a read
+    // for each step); a file that grows meanwhile is still read to its end.
+    let mut bytes = Vec::with_capacity(len.min(MAX_FILE_SIZE) as usize + 1);
+    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(io::Error::new(
             io::ErrorKind::FileTooLarge,

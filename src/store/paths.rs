@@ -34,14 +34,14 @@ pub enum ArgumentError {
 pub fn expand(arguments: &[PathBuf]) -> Result<Vec<PathBuf>, ArgumentError> {
     let mut files = Vec::with_capacity(arguments.len());
     for argument in arguments {
-        if argument.is_dir() {
-            files.extend(assessments_in(argument)?);
-        } else if argument.exists() {
-            files.push(argument.clone());
-        } else if let Some(pattern) = argument.to_str().filter(|a| is_pattern(a)) {
-            files.extend(matches(pattern)?);
-        } else {
-            files.push(argument.clone());
+        // One look at the file system per argument (as `is_dir`, then `exists`).
+        match std::fs::metadata(argument) {
+            Ok(metadata) if metadata.is_dir() => files.extend(assessments_in(argument)?),
+            Ok(_) => files.push(argument.clone()),
+            Err(_) => match argument.to_str().filter(|a| is_pattern(a)) {
+                Some(pattern) => files.extend(matches(pattern)?),
+                None => files.push(argument.clone()),
+            },
         }
     }
     Ok(files)

@@ -100,12 +100,19 @@ pub fn require_regular(file_type: fs::FileType, pipes: Pipes) -> io::Result<()> 
 /// Opens `path` for reading; symbolic links are followed. Anything but a
 /// regular file (or a pipe, with [`Pipes::Read`]) is refused without waiting.
 pub fn open_for_reading(path: &Path, pipes: Pipes) -> io::Result<File> {
+    open_for_reading_sized(path, pipes).map(|(file, _)| file)
+}
+
+/// [`open_for_reading`], with the length the open file has (0 for a pipe),
+/// so that it can be read in one go.
+pub fn open_for_reading_sized(path: &Path, pipes: Pipes) -> io::Result<(File, u64)> {
     require_regular(fs::metadata(path)?.file_type(), pipes)?;
     let mut options = OpenOptions::new();
     options.read(true);
     nonblocking(&mut options);
     let file = options.open(path)?;
-    let file_type = file.metadata()?.file_type();
+    let metadata = file.metadata()?;
+    let file_type = metadata.file_type();
     require_regular(file_type, pipes)?;
     #[cfg(unix)]
     if Special::of(file_type) == Some(Special::Pipe) {
@@ -114,7 +121,7 @@ pub fn open_for_reading(path: &Path, pipes: Pipes) -> io::Result<File> {
         let flags = rustix::fs::fcntl_getfl(&file)?;
         rustix::fs::fcntl_setfl(&file, flags - rustix::fs::OFlags::NONBLOCK)?;
     }
-    Ok(file)
+    Ok((file, metadata.len()))
 }
 
 /// Opening never waits: a FIFO without a writer opens at once (and is then

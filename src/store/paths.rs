@@ -34,7 +34,7 @@ pub enum ArgumentError {
 pub fn expand(arguments: &[PathBuf]) -> Result<Vec<PathBuf>, ArgumentError> {
     let mut files = Vec::with_capacity(arguments.len());
     for argument in arguments {
-        // One look at the file system per argument (as `is_dir`, then `exists`).
+        // One look at the file system per argument serves as `is_dir` and `exists`.
         match std::fs::metadata(argument) {
             Ok(metadata) if metadata.is_dir() => files.extend(assessments_in(argument)?),
             Ok(_) => files.push(argument.clone()),

@@ -26,7 +26,9 @@ pub fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::
 
 /// The JSON object `value` as [`to_json_indented`] with `prefix_first` lays
 /// it out, written to `out`, but left open: without its closing brace and
-/// the line break before it, so that more fields can follow.
+/// the line break before it, so that more fields can follow after a comma.
+/// `value` must serialise to an object with at least one field (an empty
+/// one would be left as a bare `{`).
 pub fn write_json_object_open<T: Serialize + ?Sized, W: Write>(
     value: &T,
     prefix: &str,

@@ -169,17 +169,24 @@ pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 fn read_limited_with(path: &Path, pipes: Pipes) -> io::Result<Vec<u8>> {
-    let (file, len) = open_for_reading_sized(path, pipes)?;
-    // Room for the whole file and the byte past the limit, so that it is
-    // read in one go (the buffer would otherwise grow from 32 bytes, a read
-    // for each step); a file that grows meanwhile is still read to its end.
-    let mut bytes = Vec::with_capacity(len.min(MAX_FILE_SIZE) as usize + 1);
-    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(io::Error::new(
+    let too_large = || {
+        io::Error::new(
             io::ErrorKind::FileTooLarge,
             msg::file_too_large(MAX_FILE_SIZE / 1024 / 1024),
-        ));
+        )
+    };
+    let (file, len) = open_for_reading_sized(path, pipes)?;
+    if len > MAX_FILE_SIZE {
+        return Err(too_large());
+    }
+    // Room for the whole file and the byte past it, so that it is read in
+    // one go (the buffer would otherwise grow from 32 bytes, a read for each
+    // step); a file that grows meanwhile, or a pipe, is still read to its
+    // end, and refused past the limit.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large());
     }
     Ok(bytes)
 }
@@ -252,5 +259,20 @@ mod tests {
         assert_eq!(result, Err("voll"));
         assert_eq!(sunk, 1);
         assert_eq!(read.load(Ordering::Relaxed), CHUNK);
+    }
+
+    #[test]
+    fn a_file_of_the_largest_size_is_read_whole_and_one_byte_more_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gross.kin.toml");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_SIZE).unwrap();
+        let bytes = read_limited(&path).unwrap();
+        assert_eq!(bytes.len() as u64, MAX_FILE_SIZE);
+        file.set_len(MAX_FILE_SIZE + 1).unwrap();
+        let error = read_limited(&path).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::FileTooLarge);
+        file.set_len(6680).unwrap();
+        assert_eq!(read_limited(&path).unwrap().len(), 6680);
     }
 }

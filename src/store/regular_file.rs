@@ -103,8 +103,9 @@ pub fn open_for_reading(path: &Path, pipes: Pipes) -> io::Result<File> {
     open_for_reading_sized(path, pipes).map(|(file, _)| file)
 }
 
-/// [`open_for_reading`], with the length the open file has (0 for a pipe),
-/// so that it can be read in one go.
+/// [`open_for_reading`], with the length the open file reports, so that
+/// it can be read in one go (for a pipe only a hint: 0 on Linux, the bytes
+/// waiting elsewhere).
 pub fn open_for_reading_sized(path: &Path, pipes: Pipes) -> io::Result<(File, u64)> {
     require_regular(fs::metadata(path)?.file_type(), pipes)?;
     let mut options = OpenOptions::new();

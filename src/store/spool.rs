@@ -4,9 +4,10 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 
 /// Pieces of output held back until a command knows it is complete, so that
 /// no partial report pretends to be whole; read back in any order. The first
-/// pieces are kept in memory as they came, up to [`Spool::MEMORY_LIMIT`]
-/// bytes in all; the pieces after them go to an anonymous temporary file, so
-/// memory stays small for reports over thousands of files.
+/// pieces are kept in memory as they came, up to a limit
+/// ([`Spool::MEMORY_LIMIT`] bytes in all); the pieces after them go to an
+/// anonymous temporary file, written a batch at a time, so memory stays
+/// small for reports over thousands of files.
 pub struct Spool {
     /// Where each piece is.
     places: Vec<Place>,
@@ -14,9 +15,12 @@ pub struct Spool {
     held: Vec<Vec<u8>>,
     /// How many bytes `held` holds.
     held_bytes: usize,
+    memory_limit: usize,
     file: Option<std::fs::File>,
-    /// How many bytes `file` holds.
-    in_file: u64,
+    /// How many bytes have been written to `file`.
+    written: u64,
+    /// Bytes of the pieces after those in `file`, not written yet.
+    pending: Vec<u8>,
 }
 
 /// Where a piece is kept.
@@ -24,45 +28,68 @@ pub struct Spool {
 enum Place {
     /// In memory: `held[index]`.
     Held(usize),
-    /// In the temporary file.
+    /// In the temporary file (or still pending for it), from byte `start`.
     File { start: u64, len: u64 },
 }
 
 impl Spool {
+    /// How many bytes of pieces are kept in memory: all of a report over the
+    /// 1,101 Kommunen of one field in JSON (about 12 MB).
     pub const MEMORY_LIMIT: usize = 16 * 1024 * 1024;
 
+    /// How many bytes for the file are gathered before they are written.
+    const WRITE_BATCH: usize = 1024 * 1024;
+
     pub fn new() -> Spool {
+        Spool::with_memory_limit(Self::MEMORY_LIMIT)
+    }
+
+    /// A spool keeping at most `limit` bytes of pieces in memory.
+    pub fn with_memory_limit(limit: usize) -> Spool {
         Spool {
             places: Vec::new(),
             held: Vec::new(),
             held_bytes: 0,
+            memory_limit: limit,
             file: None,
-            in_file: 0,
+            written: 0,
+            pending: Vec::new(),
         }
     }
 
     /// Adds the next piece.
     pub fn push(&mut self, mut piece: Vec<u8>) -> io::Result<()> {
-        if self.file.is_none() && self.held_bytes + piece.len() <= Self::MEMORY_LIMIT {
-            // A piece grown by writing has up to twice its length reserved.
+        if self.file.is_none() && self.held_bytes + piece.len() <= self.memory_limit {
+            // A piece grown by writing may have more room than it uses.
             piece.shrink_to_fit();
             self.held_bytes += piece.len();
             self.places.push(Place::Held(self.held.len()));
             self.held.push(piece);
             return Ok(());
         }
-        let file = match &mut self.file {
-            Some(file) => file,
-            None => self.file.insert(tempfile::tempfile()?),
-        };
-        file.seek(SeekFrom::Start(self.in_file))?;
-        file.write_all(&piece)?;
-        let len = piece.len() as u64;
+        if self.file.is_none() {
+            self.file = Some(tempfile::tempfile()?);
+        }
         self.places.push(Place::File {
-            start: self.in_file,
-            len,
+            start: self.written + self.pending.len() as u64,
+            len: piece.len() as u64,
         });
-        self.in_file += len;
+        self.pending.extend_from_slice(&piece);
+        if self.pending.len() >= Self::WRITE_BATCH {
+            self.write_pending()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the pending bytes to the end of the file.
+    fn write_pending(&mut self) -> io::Result<()> {
+        let Some(file) = &mut self.file else {
+            return Ok(());
+        };
+        file.seek(SeekFrom::Start(self.written))?;
+        file.write_all(&self.pending)?;
+        self.written += self.pending.len() as u64;
+        self.pending.clear();
         Ok(())
     }
 
@@ -81,6 +108,9 @@ impl Spool {
         match self.places[index] {
             Place::Held(held) => Ok(&self.held[held]),
             Place::File { start, len } => {
+                if start + len > self.written {
+                    self.write_pending()?;
+                }
                 let file = self
                     .file
                     .as_mut()
@@ -104,29 +134,59 @@ impl Default for Spool {
 mod tests {
     use super::*;
 
+    /// Reads every piece in a scrambled order, each twice.
+    fn assert_pieces(spool: &mut Spool, expected: &[Vec<u8>]) {
+        assert_eq!(spool.len(), expected.len());
+        let mut buffer = Vec::new();
+        let count = expected.len();
+        for step in 0..2 * count {
+            let index = (step * 7919) % count;
+            let got = spool.piece(index, &mut buffer).unwrap().to_vec();
+            assert_eq!(got, expected[index], "piece {index}");
+        }
+    }
+
     #[test]
     fn pieces_come_back_whole_from_memory_and_file() {
         let mut spool = Spool::new();
         let piece = "x".repeat(Spool::MEMORY_LIMIT / 4 - 1);
-        let pieces: Vec<String> = (0..10).map(|i| format!("{i}{piece}")).collect();
-        for text in &pieces {
-            spool.push(text.as_bytes().to_vec()).unwrap();
+        let mut pieces: Vec<Vec<u8>> = (0..10)
+            .map(|i| format!("{i}{piece}").into_bytes())
+            .collect();
+        pieces.push(Vec::new());
+        pieces.push(b"rest".to_vec());
+        for piece in &pieces {
+            spool.push(piece.clone()).unwrap();
         }
-        spool.push(Vec::new()).unwrap();
-        spool.push(b"rest".to_vec()).unwrap();
         assert!(spool.file.is_some(), "spilled to a file");
         assert_eq!(spool.held.len(), 4, "the first four fit in memory");
         assert!(spool.held_bytes <= Spool::MEMORY_LIMIT);
-        assert_eq!(spool.len(), 12);
-        let mut buffer = Vec::new();
-        for index in [3, 0, 9, 11, 10, 4, 3] {
-            let got = spool.piece(index, &mut buffer).unwrap().to_vec();
-            let expected = match index {
-                10 => "",
-                11 => "rest",
-                _ => &pieces[index],
-            };
-            assert_eq!(got, expected.as_bytes(), "piece {index}");
+        assert_eq!(spool.pending, b"rest", "the last piece is not written yet");
+        assert_pieces(&mut spool, &pieces);
+        assert!(spool.pending.is_empty(), "written before it was read");
+    }
+
+    #[test]
+    fn many_small_pieces_are_written_a_batch_at_a_time() {
+        let mut spool = Spool::with_memory_limit(1000);
+        let pieces: Vec<Vec<u8>> = (0..5000)
+            .map(|i| format!("„Stück {i}“ {}", "ä".repeat(i % 700)).into_bytes())
+            .collect();
+        for piece in &pieces {
+            spool.push(piece.clone()).unwrap();
         }
+        assert!(spool.held_bytes <= 1000);
+        assert!(spool.held.len() < 50, "most went to the file");
+        assert!(spool.written > 0, "full batches were written");
+        assert!(spool.pending.len() < Spool::WRITE_BATCH);
+        assert_pieces(&mut spool, &pieces);
+        // Pieces added after reading still come back, and so do the others.
+        let mut more = pieces.clone();
+        for i in 0..100 {
+            let piece = format!("danach {i}").into_bytes();
+            spool.push(piece.clone()).unwrap();
+            more.push(piece);
+        }
+        assert_pieces(&mut spool, &more);
     }
 }

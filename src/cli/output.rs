@@ -104,7 +104,7 @@ impl Destination {
         match self {
             Destination::Stdout => {
                 let mut out = PipeTolerant {
-                    inner: BufWriter::new(io::stdout().lock()),
+                    inner: BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout().lock()),
                     gone: false,
                 };
                 write(&mut out)
@@ -112,7 +112,7 @@ impl Destination {
                     .context(msg::CANNOT_WRITE_STDOUT)
             }
             Destination::File(path) => write_atomic_with(path, Overwrite::Allow, |file| {
-                let mut out = BufWriter::new(file);
+                let mut out = BufWriter::with_capacity(OUTPUT_BUFFER, file);
                 write(&mut out)?;
                 out.flush()
             })
@@ -120,6 +120,13 @@ impl Destination {
         }
     }
 }
+
+/// How much output is gathered before it is written. Stdout is line
+/// buffered underneath: with std's 8 KiB, a report's pieces of about 10 KiB
+/// went past the buffer and were written in two or three system calls each
+/// (3,285 writes for the JSON report over 1,101 files, 1,082 of them 7
+/// bytes long).
+const OUTPUT_BUFFER: usize = 64 * 1024;
 
 /// Stdout that turns into a sink once the reader went away (`| head`), so
 /// a command finishes its work and exit code as if all was read.

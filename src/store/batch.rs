@@ -9,7 +9,7 @@ pub use crate::format::read::LoadScope;
 use crate::format::read::{Loaded, load_with};
 use crate::messages as msg;
 pub use crate::store::regular_file::Pipes;
-use crate::store::regular_file::{NotRegular, Special, open_for_reading_sized};
+use crate::store::regular_file::{NotRegular, Special, open_for_reading};
 use rayon::prelude::*;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -175,7 +175,7 @@ fn read_limited_with(path: &Path, pipes: Pipes) -> io::Result<Vec<u8>> {
             msg::file_too_large(MAX_FILE_SIZE / 1024 / 1024),
         )
     };
-    let (file, len) = open_for_reading_sized(path, pipes)?;
+    let (file, len) = open_for_reading(path, pipes)?;
     if len > MAX_FILE_SIZE {
         return Err(too_large());
     }

@@ -97,16 +97,11 @@ pub fn require_regular(file_type: fs::FileType, pipes: Pipes) -> io::Result<()> 
     }
 }
 
-/// Opens `path` for reading; symbolic links are followed. Anything but a
+/// Opens `path` for reading, with the length the open file reports, so
+/// that it can be read in one go (for a pipe only a hint: 0 on Linux, the
+/// bytes waiting elsewhere); symbolic links are followed. Anything but a
 /// regular file (or a pipe, with [`Pipes::Read`]) is refused without waiting.
-pub fn open_for_reading(path: &Path, pipes: Pipes) -> io::Result<File> {
-    open_for_reading_sized(path, pipes).map(|(file, _)| file)
-}
-
-/// [`open_for_reading`], with the length the open file reports, so that
-/// it can be read in one go (for a pipe only a hint: 0 on Linux, the bytes
-/// waiting elsewhere).
-pub fn open_for_reading_sized(path: &Path, pipes: Pipes) -> io::Result<(File, u64)> {
+pub fn open_for_reading(path: &Path, pipes: Pipes) -> io::Result<(File, u64)> {
     require_regular(fs::metadata(path)?.file_type(), pipes)?;
     let mut options = OpenOptions::new();
     options.read(true);
@@ -169,6 +164,7 @@ mod tests {
         let mut text = String::new();
         open_for_reading(&path, Pipes::Read)
             .unwrap()
+            .0
             .read_to_string(&mut text)
             .unwrap();
         assert_eq!(text, "");
